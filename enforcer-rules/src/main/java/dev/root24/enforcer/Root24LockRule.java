@@ -1,0 +1,185 @@
+package dev.root24.enforcer;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+import javax.inject.Inject;
+import javax.inject.Named;
+
+import dev.root24.policy.PolicyException;
+import dev.root24.policy.RepositoryRoot;
+import dev.root24.policy.RootExceptions;
+import dev.root24.structure.StructureLock;
+import dev.root24.structure.StructurePolicy;
+import dev.root24.structure.StructureReport;
+import org.apache.maven.enforcer.rule.api.AbstractEnforcerRule;
+import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
+import org.apache.maven.enforcer.rule.api.EnforcerRuleException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.rtinfo.RuntimeInformation;
+
+/**
+ * The ROOT-24-LOCK: the repository root holds exactly the locked module directories plus an
+ * allow-list of other entries. Declared as {@code <root24Lock/>} in the enforcer's rules.
+ *
+ * <p>This class only reads configuration and translates outcomes; the check itself is
+ * {@link StructureLock}.
+ */
+@Named("root24Lock")
+public final class Root24LockRule extends AbstractEnforcerRule {
+
+    /**
+     * The repository root to check. Default: the reactor's top-level directory
+     * ({@code maven.multiModuleProjectDirectory}), so the rule runs once for the whole repository.
+     */
+    private File rootDirectory;
+
+    /** The exact set of locked module directories. Default: the 24 ROOT-24 modules. */
+    private List<String> expectedModules;
+
+    /**
+     * A regular expression; a root directory that matches it but is not one of
+     * {@code expectedModules} is reported. Default {@code ^[0-9]{2}_.+$}.
+     */
+    private String modulePattern;
+
+    /** Regular files allowed at the root, in addition to the Maven allow-list. Exact names. */
+    private List<String> allowedFiles;
+
+    /** Directories allowed at the root, in addition to the Maven allow-list. Exact names. */
+    private List<String> allowedDirectories;
+
+    /**
+     * Whether the Maven allow-list applies: {@code pom.xml}, {@code mvnw}, {@code mvnw.cmd},
+     * {@code .mvn}, {@code target}, {@code .git}, {@code .github}, {@code .gitignore},
+     * {@code .gitattributes}, {@code LICENSE}, {@code README.md}. Default {@code true}.
+     */
+    private boolean mavenDefaults = true;
+
+    /**
+     * Globs of root entries that are never allowed, whatever the allow-lists say. Replaces the
+     * default {@code *.zip, *.tar, *.tar.gz, *.tgz, *.7z, *.rar, .coverage} when given.
+     */
+    private List<String> forbiddenPatterns;
+
+    /**
+     * Entries every locked module must contain, relative to the module; a trailing {@code /}
+     * means a directory (e.g. {@code README.md}, {@code module.yaml}, {@code docs/}). Default none.
+     */
+    private List<String> requiredModuleEntries;
+
+    /** Globs of root entries the rule does not look at (e.g. {@code .idea}). */
+    private List<String> ignore;
+
+    /**
+     * A repository-relative YAML file in the seed's {@code root_level_exceptions.yaml} layout whose
+     * {@code allowed_files} and {@code allowed_directories} are added to the allow-lists.
+     */
+    private String exceptionsFile;
+
+    private final MavenSession session;
+    private final RuntimeInformation runtime;
+
+    @Inject
+    public Root24LockRule(MavenSession session, RuntimeInformation runtime) {
+        this.session = Objects.requireNonNull(session);
+        this.runtime = Objects.requireNonNull(runtime);
+    }
+
+    @Override
+    public void execute() throws EnforcerRuleException {
+        MavenVersionRequirement.check(runtime, "root24Lock");
+        Path root = root();
+        StructureReport report;
+        try {
+            StructureLock lock = new StructureLock(policy(root));
+            report = lock.check(root);
+        } catch (PolicyException e) {
+            throw new EnforcerRuleError("root24Lock: " + e.getMessage());
+        }
+        if (!report.passed()) {
+            throw new EnforcerRuleException(report.format());
+        }
+        getLog().info(report.summary());
+    }
+
+    private Path root() throws EnforcerRuleError {
+        if (rootDirectory != null) {
+            return rootDirectory.toPath().toAbsolutePath().normalize();
+        }
+        File top = session.getRequest().getMultiModuleProjectDirectory();
+        if (top == null && session.getTopLevelProject() != null) {
+            top = session.getTopLevelProject().getBasedir();
+        }
+        if (top == null) {
+            throw new EnforcerRuleError("root24Lock: cannot tell the repository root; set <rootDirectory>");
+        }
+        return top.toPath().toAbsolutePath().normalize();
+    }
+
+    private StructurePolicy policy(Path root) throws PolicyException {
+        StructurePolicy.Builder builder = StructurePolicy.builder().mavenDefaults(mavenDefaults);
+        if (expectedModules != null && !expectedModules.isEmpty()) {
+            builder.expectedModules(expectedModules);
+        }
+        if (modulePattern != null) {
+            builder.modulePattern(modulePattern);
+        }
+        if (allowedFiles != null) {
+            builder.allowFiles(allowedFiles);
+        }
+        if (allowedDirectories != null) {
+            builder.allowDirectories(allowedDirectories);
+        }
+        if (forbiddenPatterns != null) {
+            builder.forbiddenPatterns(forbiddenPatterns);
+        }
+        if (requiredModuleEntries != null) {
+            builder.requiredModuleEntries(requiredModuleEntries);
+        }
+        if (ignore != null) {
+            builder.ignore(ignore);
+        }
+        if (exceptionsFile != null && !exceptionsFile.isBlank()) {
+            RepositoryRoot repository = RepositoryRoot.of(root);
+            Path file = repository.resolve(exceptionsFile, "exceptionsFile");
+            builder.allow(RootExceptions.load(file, exceptionsFile));
+        }
+        return builder.build();
+    }
+
+    /**
+     * Same root and same configuration: same outcome, so the enforcer runs the rule once per
+     * reactor instead of once per module.
+     */
+    @Override
+    public String getCacheId() {
+        String key = String.join("\n", String.valueOf(rootDirectory),
+                String.valueOf(session.getRequest().getMultiModuleProjectDirectory()),
+                String.valueOf(expectedModules), String.valueOf(modulePattern), String.valueOf(allowedFiles),
+                String.valueOf(allowedDirectories), String.valueOf(mavenDefaults), String.valueOf(forbiddenPatterns),
+                String.valueOf(requiredModuleEntries), String.valueOf(ignore), String.valueOf(exceptionsFile));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            return Integer.toHexString(key.hashCode());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return String.format(
+                "Root24Lock[rootDirectory=%s, expectedModules=%s, modulePattern=%s, allowedFiles=%s, "
+                        + "allowedDirectories=%s, mavenDefaults=%s, forbiddenPatterns=%s, requiredModuleEntries=%s, "
+                        + "ignore=%s, exceptionsFile=%s]",
+                rootDirectory, expectedModules, modulePattern, allowedFiles, allowedDirectories, mavenDefaults,
+                forbiddenPatterns, requiredModuleEntries, ignore, exceptionsFile);
+    }
+}
