@@ -7,9 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import javax.inject.Inject;
@@ -94,28 +92,13 @@ public final class CiReferencesRule extends AbstractEnforcerRule {
     }
 
     private List<ToolSpec> toolList() throws PolicyException {
-        Map<String, ToolSpec> byId = new LinkedHashMap<>();
-        if (preset != null && !preset.isBlank()) {
-            for (ToolSpec tool : CiPresets.load(preset.strip())) {
-                byId.put(tool.id(), tool);
-            }
-        }
+        List<ToolSpec> inline = new ArrayList<>();
         if (tools != null) {
-            List<String> inline = new ArrayList<>();
             for (Tool tool : tools) {
-                ToolSpec spec = tool.toSpec();
-                spec.validate("<tools>");
-                if (inline.contains(spec.id())) {
-                    throw new PolicyException("<tools>: duplicate tool id '" + spec.id() + "'");
-                }
-                inline.add(spec.id());
-                byId.put(spec.id(), spec);
+                inline.add(tool.toSpec());
             }
         }
-        if (byId.isEmpty()) {
-            throw new PolicyException("no tools to check: configure <tools> or a <preset> (" + String.join(", ", CiPresets.names()) + ")");
-        }
-        return List.copyOf(byId.values());
+        return CiPresets.combine(preset, inline);
     }
 
     private Path root() throws EnforcerRuleError {

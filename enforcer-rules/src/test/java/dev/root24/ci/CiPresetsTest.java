@@ -43,4 +43,26 @@ class CiPresetsTest {
         assertThatThrownBy(() -> CiPresets.parse(yaml.parse("tool: []\n", "p"), "p")).hasMessageStartingWith("p:1: unknown key 'tool'");
         assertThatThrownBy(() -> CiPresets.parse(yaml.parse("- a\n", "p"), "p")).hasMessageContaining("expected a map");
     }
+
+    @Test
+    void inline_tools_extend_the_preset_and_replace_a_tool_with_the_same_id() throws Exception {
+        ToolSpec guard = new ToolSpec("structure_guard", "tools/guard.sh", List.of("ci.sh"), 5, "");
+        ToolSpec extra = new ToolSpec("extra", "tools/extra.sh", List.of("ci.sh"), 5, "");
+        List<ToolSpec> tools = CiPresets.combine("ssid", List.of(guard, extra));
+        assertThat(tools).hasSize(8);
+        assertThat(tools.get(0)).isEqualTo(guard);
+        assertThat(tools.get(7)).isEqualTo(extra);
+        assertThat(CiPresets.combine(null, List.of(extra))).containsExactly(extra);
+    }
+
+    @Test
+    void combining_refuses_nothing_and_duplicates() {
+        ToolSpec extra = new ToolSpec("extra", "tools/extra.sh", List.of("ci.sh"), 5, "");
+        assertThatThrownBy(() -> CiPresets.combine(" ", List.of())).hasMessage(
+                "no tools to check: configure <tools> or a <preset> (ssid)");
+        assertThatThrownBy(() -> CiPresets.combine(null, List.of(extra, extra)))
+                .hasMessage("<tools>: duplicate tool id 'extra'");
+        assertThatThrownBy(() -> CiPresets.combine(null, List.of(new ToolSpec("x", "", List.of("a"), 1, ""))))
+                .hasMessage("<tools>: tool 'x' has no path");
+    }
 }
