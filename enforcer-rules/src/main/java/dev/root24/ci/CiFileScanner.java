@@ -99,7 +99,7 @@ final class CiFileScanner {
             for (int t = 0; t < search.patterns().size(); t++) {
                 for (int i = 0; i < lines.length && !search.seen(t); i++) {
                     if (search.patterns().get(t).matches(lines[i])) {
-                        search.mentionedElsewhere(t, i + 1, "in a comment or a place that is not run");
+                        search.mentionedElsewhere(t, i + 1, "in a YAML comment or a key that does not run");
                     }
                 }
             }

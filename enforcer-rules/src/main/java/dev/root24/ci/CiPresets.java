@@ -54,6 +54,34 @@ public final class CiPresets {
     }
 
     /**
+     * The tools a rule checks: the preset's (none when {@code preset} is null or blank), then the
+     * inline ones; an inline tool with a preset tool's id replaces it in place.
+     *
+     * @throws PolicyException for an unknown preset, an invalid inline tool, two inline tools
+     *     with one id, or no tools at all
+     */
+    public static List<ToolSpec> combine(String preset, List<ToolSpec> inline) throws PolicyException {
+        Map<String, ToolSpec> byId = new java.util.LinkedHashMap<>();
+        if (preset != null && !preset.isBlank()) {
+            for (ToolSpec tool : load(preset.strip())) {
+                byId.put(tool.id(), tool);
+            }
+        }
+        Set<String> inlineIds = new HashSet<>();
+        for (ToolSpec tool : inline) {
+            tool.validate("<tools>");
+            if (!inlineIds.add(tool.id())) {
+                throw new PolicyException("<tools>: duplicate tool id '" + tool.id() + "'");
+            }
+            byId.put(tool.id(), tool);
+        }
+        if (byId.isEmpty()) {
+            throw new PolicyException("no tools to check: configure <tools> or a <preset> (" + String.join(", ", names()) + ")");
+        }
+        return List.copyOf(byId.values());
+    }
+
+    /**
      * Reads a tool list in the preset layout ({@code tools: [{id, path, referencedBy, maxScore,
      * description}]}); {@code source} names it in messages.
      */

@@ -77,7 +77,7 @@ final class ReferenceSearch {
                 results.add(new ReferenceResult(file, ReferenceStatus.FOUND, foundLine[i], foundWhere[i]));
             } else if (ignoredWhy[i] != null) {
                 results.add(new ReferenceResult(file, ReferenceStatus.NOT_REFERENCED, 0,
-                        "mentioned only " + ignoredWhy[i] + " on line " + ignoredLine[i] + ", which does not run"));
+                        "mentioned on line " + ignoredLine[i] + " only " + ignoredWhy[i]));
             } else {
                 results.add(new ReferenceResult(file, ReferenceStatus.NOT_REFERENCED, 0, "no mention of " + patterns.get(i)));
             }
