@@ -23,6 +23,7 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLParser;
+import tools.jackson.dataformat.yaml.YAMLSchema;
 
 /**
  * Reads one YAML document into a {@link YamlNode} tree with line numbers, through Jackson's YAML
@@ -55,6 +56,8 @@ public final class YamlReader {
                 .build();
         YAMLFactory factory = YAMLFactory.builder()
                 .loadSettings(settings)
+                // YAML 1.2 core schema: `~`/`null` are null, `yes`/`on` stay strings (no YAML 1.1 booleans)
+                .yamlSchema(YAMLSchema.CORE)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_DEPTH)
                         .maxDocumentLength(maxBytes)
