@@ -37,9 +37,7 @@ class YamlReaderTest {
     void syntaxErrorNamesFileAndLineOnOneLine() {
         assertThatThrownBy(() -> reader.parse("a: 1\nb: [unclosed\nc: 2\n", "policy.yaml"))
                 .isInstanceOf(PolicyException.class)
-                .hasMessageStartingWith("policy.yaml:")
-                .hasMessageContaining("invalid YAML")
-                .hasMessageNotContaining("\n");
+                .hasMessage("policy.yaml:3: invalid YAML: while parsing a flow sequence: expected ',' or ']', but got :");
     }
 
     @Test
