@@ -6,15 +6,18 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import javax.inject.Inject;
 import javax.inject.Named;
 
+import dev.root24.policy.EffectivePolicy;
 import dev.root24.policy.PolicyException;
+import dev.root24.policy.PolicyLoader;
 import dev.root24.policy.RepositoryRoot;
-import dev.root24.policy.RootExceptions;
 import dev.root24.structure.StructureLock;
 import dev.root24.structure.StructurePolicy;
 import dev.root24.structure.StructureReport;
@@ -60,7 +63,7 @@ public final class Root24LockRule extends AbstractEnforcerRule {
      * {@code .mvn}, {@code target}, {@code .git}, {@code .github}, {@code .gitignore},
      * {@code .gitattributes}, {@code LICENSE}, {@code README.md}. Default {@code true}.
      */
-    private boolean mavenDefaults = true;
+    private Boolean mavenDefaults;
 
     /**
      * Globs of root entries that are never allowed, whatever the allow-lists say. Replaces the
@@ -82,6 +85,20 @@ public final class Root24LockRule extends AbstractEnforcerRule {
      * {@code allowed_files} and {@code allowed_directories} are added to the allow-lists.
      */
     private String exceptionsFile;
+
+    /**
+     * A repository-relative seed {@code structure_policy.yaml} ({@code version},
+     * {@code root_24_lock}, {@code module_pattern}) whose modules and pattern are used unless
+     * {@code expectedModules}/{@code modulePattern} are set.
+     */
+    private String structurePolicyFile;
+
+    /**
+     * A {@code root24-policy.yaml}: a repository-relative path or {@code classpath:a/b.yaml} (from
+     * a jar added as a dependency of the enforcer plugin). Its {@code structure:} section
+     * configures this rule; every parameter set inline overrides the same key of the file.
+     */
+    private String policy;
 
     private final MavenSession session;
     private final RuntimeInformation runtime;
@@ -124,34 +141,30 @@ public final class Root24LockRule extends AbstractEnforcerRule {
     }
 
     private StructurePolicy policy(Path root) throws PolicyException {
-        StructurePolicy.Builder builder = StructurePolicy.builder().mavenDefaults(mavenDefaults);
-        if (expectedModules != null && !expectedModules.isEmpty()) {
-            builder.expectedModules(expectedModules);
+        RepositoryRoot repository = RepositoryRoot.of(root);
+        Map<String, Object> structure = new LinkedHashMap<>();
+        structure.put("expectedModules", expectedModules == null || expectedModules.isEmpty() ? null : expectedModules);
+        structure.put("modulePattern", modulePattern);
+        structure.put("mavenDefaults", mavenDefaults);
+        structure.put("allowedFiles", allowedFiles);
+        structure.put("allowedDirectories", allowedDirectories);
+        structure.put("forbiddenPatterns", forbiddenPatterns);
+        structure.put("requiredModuleEntries", requiredModuleEntries);
+        structure.put("ignore", ignore);
+        structure.put("exceptionsFile", blankToNull(exceptionsFile));
+        structure.put("structurePolicyFile", blankToNull(structurePolicyFile));
+        EffectivePolicy effective = new PolicyLoader(repository, Root24LockRule.class.getClassLoader())
+                .load(blankToNull(policy), Map.of("structure", structure));
+        if (getLog() != null && getLog().isDebugEnabled()) {
+            getLog().debug("root24Lock effective policy (sha256 " + effective.sha256() + ", from "
+                    + (effective.sources().isEmpty() ? "inline configuration" : String.join(" <- ", effective.sources()))
+                    + "):" + System.lineSeparator() + effective.json());
         }
-        if (modulePattern != null) {
-            builder.modulePattern(modulePattern);
-        }
-        if (allowedFiles != null) {
-            builder.allowFiles(allowedFiles);
-        }
-        if (allowedDirectories != null) {
-            builder.allowDirectories(allowedDirectories);
-        }
-        if (forbiddenPatterns != null) {
-            builder.forbiddenPatterns(forbiddenPatterns);
-        }
-        if (requiredModuleEntries != null) {
-            builder.requiredModuleEntries(requiredModuleEntries);
-        }
-        if (ignore != null) {
-            builder.ignore(ignore);
-        }
-        if (exceptionsFile != null && !exceptionsFile.isBlank()) {
-            RepositoryRoot repository = RepositoryRoot.of(root);
-            Path file = repository.resolve(exceptionsFile, "exceptionsFile");
-            builder.allow(RootExceptions.load(file, exceptionsFile));
-        }
-        return builder.build();
+        return StructurePolicy.from(effective.document().structure(), repository);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /**
@@ -164,7 +177,8 @@ public final class Root24LockRule extends AbstractEnforcerRule {
                 String.valueOf(session.getRequest().getMultiModuleProjectDirectory()),
                 String.valueOf(expectedModules), String.valueOf(modulePattern), String.valueOf(allowedFiles),
                 String.valueOf(allowedDirectories), String.valueOf(mavenDefaults), String.valueOf(forbiddenPatterns),
-                String.valueOf(requiredModuleEntries), String.valueOf(ignore), String.valueOf(exceptionsFile));
+                String.valueOf(requiredModuleEntries), String.valueOf(ignore), String.valueOf(exceptionsFile),
+                String.valueOf(structurePolicyFile), String.valueOf(policy));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
@@ -178,8 +192,8 @@ public final class Root24LockRule extends AbstractEnforcerRule {
         return String.format(
                 "Root24Lock[rootDirectory=%s, expectedModules=%s, modulePattern=%s, allowedFiles=%s, "
                         + "allowedDirectories=%s, mavenDefaults=%s, forbiddenPatterns=%s, requiredModuleEntries=%s, "
-                        + "ignore=%s, exceptionsFile=%s]",
+                        + "ignore=%s, exceptionsFile=%s, structurePolicyFile=%s, policy=%s]",
                 rootDirectory, expectedModules, modulePattern, allowedFiles, allowedDirectories, mavenDefaults,
-                forbiddenPatterns, requiredModuleEntries, ignore, exceptionsFile);
+                forbiddenPatterns, requiredModuleEntries, ignore, exceptionsFile, structurePolicyFile, policy);
     }
 }

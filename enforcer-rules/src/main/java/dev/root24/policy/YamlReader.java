@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -23,6 +24,7 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLParser;
+import tools.jackson.dataformat.yaml.YAMLSchema;
 
 /**
  * Reads one YAML document into a {@link YamlNode} tree with line numbers, through Jackson's YAML
@@ -55,6 +57,8 @@ public final class YamlReader {
                 .build();
         YAMLFactory factory = YAMLFactory.builder()
                 .loadSettings(settings)
+                // YAML 1.2 core schema: `~`/`null` are null, `yes`/`on` stay strings (no YAML 1.1 booleans)
+                .yamlSchema(YAMLSchema.CORE)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_DEPTH)
                         .maxDocumentLength(maxBytes)
@@ -84,6 +88,12 @@ public final class YamlReader {
             }
             return readValue(parser, displayName, 0);
         } catch (JacksonException e) {
+            if (e.getCause() instanceof MarkedYamlEngineException yaml && yaml.getProblemMark().isPresent()) {
+                // snakeyaml's own words, without its multi-line snippet: "while parsing X: expected Y"
+                String problem = (yaml.getContext() == null ? "" : yaml.getContext() + ": ") + yaml.getProblem();
+                throw PolicyException.at(displayName, yaml.getProblemMark().get().getLine() + 1,
+                        "invalid YAML: " + firstLine(problem));
+            }
             throw PolicyException.at(displayName, lineOf(e.getLocation()), "invalid YAML: " + firstLine(e.getOriginalMessage()));
         }
     }
@@ -177,8 +187,7 @@ public final class YamlReader {
         if (message == null) {
             return "unreadable";
         }
-        String first = message.strip().lines().findFirst().orElse("unreadable").strip();
-        return first.endsWith(":") ? first.substring(0, first.length() - 1) : first;
+        return message.strip().lines().findFirst().orElse("unreadable").strip();
     }
 
     private static int lineOfFirstInvalidByte(byte[] bytes) {

@@ -11,8 +11,11 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import dev.root24.policy.PolicyDocument;
 import dev.root24.policy.PolicyException;
+import dev.root24.policy.RepositoryRoot;
 import dev.root24.policy.RootExceptions;
+import dev.root24.policy.SeedStructurePolicy;
 
 /**
  * What the ROOT-24-LOCK requires of a repository root. Immutable; build it with
@@ -73,6 +76,57 @@ public record StructurePolicy(
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The policy a {@code structure:} section describes (null: all defaults). Its
+     * {@code exceptionsFile} and {@code structurePolicyFile} are read from inside {@code root};
+     * explicit {@code expectedModules}/{@code modulePattern} win over the seed structure file.
+     */
+    public static StructurePolicy from(PolicyDocument.Structure section, RepositoryRoot root) throws PolicyException {
+        Builder builder = builder();
+        if (section == null) {
+            return builder.build();
+        }
+        if (section.structurePolicyFile() != null) {
+            Path file = root.resolve(section.structurePolicyFile(), "structurePolicyFile");
+            SeedStructurePolicy seed = SeedStructurePolicy.load(file, section.structurePolicyFile());
+            if (!seed.modules().isEmpty()) {
+                builder.expectedModules(seed.modules());
+            }
+            if (seed.modulePattern() != null) {
+                builder.modulePattern(seed.modulePattern());
+            }
+        }
+        if (section.expectedModules() != null && !section.expectedModules().isEmpty()) {
+            builder.expectedModules(section.expectedModules());
+        }
+        if (section.modulePattern() != null) {
+            builder.modulePattern(section.modulePattern());
+        }
+        if (section.mavenDefaults() != null) {
+            builder.mavenDefaults(section.mavenDefaults());
+        }
+        if (section.allowedFiles() != null) {
+            builder.allowFiles(section.allowedFiles());
+        }
+        if (section.allowedDirectories() != null) {
+            builder.allowDirectories(section.allowedDirectories());
+        }
+        if (section.forbiddenPatterns() != null) {
+            builder.forbiddenPatterns(section.forbiddenPatterns());
+        }
+        if (section.requiredModuleEntries() != null) {
+            builder.requiredModuleEntries(section.requiredModuleEntries());
+        }
+        if (section.ignore() != null) {
+            builder.ignore(section.ignore());
+        }
+        if (section.exceptionsFile() != null) {
+            Path file = root.resolve(section.exceptionsFile(), "exceptionsFile");
+            builder.allow(RootExceptions.load(file, section.exceptionsFile()));
+        }
+        return builder.build();
     }
 
     PathMatcher matcherFor(String glob) {

@@ -1,0 +1,68 @@
+package dev.root24.policy;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The effective content of a {@code root24-policy.yaml} after {@code extends} and inline overrides
+ * are applied. A {@code null} anywhere means "not set here": the consumer's default applies.
+ * Keys are the names of the POM parameters, so an inline parameter overrides the same key.
+ */
+public record PolicyDocument(
+        Integer version,
+        Structure structure,
+        Ci ci,
+        List<Check> checks,
+        Scoring scoring,
+        String failBelow,
+        Worm worm,
+        Rego rego) {
+
+    public static PolicyDocument empty() {
+        return new PolicyDocument(1, null, null, null, null, null, null, null);
+    }
+
+    /** Settings of the root24Lock rule. */
+    public record Structure(
+            List<String> expectedModules,
+            String modulePattern,
+            Boolean mavenDefaults,
+            List<String> allowedFiles,
+            List<String> allowedDirectories,
+            List<String> forbiddenPatterns,
+            List<String> requiredModuleEntries,
+            List<String> ignore,
+            String exceptionsFile,
+            String structurePolicyFile) {}
+
+    /** Settings of the ciReferences rule and certify's static phase. */
+    public record Ci(String preset, Integer minScore, List<Tool> tools) {}
+
+    public record Tool(String id, String path, List<String> referencedBy, Integer maxScore, String description) {}
+
+    /** One command of certify's dynamic phase. */
+    public record Check(
+            String id,
+            String command,
+            String timeout,
+            List<Integer> acceptExitCodes,
+            Integer weight,
+            Boolean shell,
+            Map<String, String> environment) {}
+
+    public record Scoring(Weights weights, Tiers tiers) {}
+
+    public record Weights(
+            @JsonProperty("static") Integer staticPhase,
+            @JsonProperty("dynamic") Integer dynamicPhase,
+            @JsonProperty("audit") Integer auditPhase) {}
+
+    public record Tiers(Integer platinum, Integer gold, Integer silver, Integer bronze) {}
+
+    /** WORM settings that are not secrets. */
+    public record Worm(String store, List<String> signatureAlgorithms, List<String> trustedKeys, String origin) {}
+
+    public record Rego(List<String> directories, String prefix, String layerFrom, List<String> excludes, String v1Syntax) {}
+}

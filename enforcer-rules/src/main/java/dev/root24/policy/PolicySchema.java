@@ -1,0 +1,278 @@
+package dev.root24.policy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Validates a policy document against the JSON Schema shipped in the rules jar
+ * ({@value #RESOURCE}) and turns the validator's findings into one-line messages with file, line
+ * and the offending key, e.g. {@code root24-policy.yaml:14: scoring.weights.static must be an
+ * integer 0..100}. Unknown keys get a "did you mean" when a known key is close.
+ */
+public final class PolicySchema {
+
+    public static final String RESOURCE = "root24/root24-policy.schema.json";
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private final JsonNode schemaTree;
+    private final Schema schema;
+
+    private PolicySchema(JsonNode schemaTree) {
+        this.schemaTree = schemaTree;
+        this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(
+                com.networknt.schema.SchemaLocation.of("https://root24.dev/schema/root24-policy-1.json"), schemaTree);
+    }
+
+    /** The schema shipped in the rules jar. */
+    public static PolicySchema bundled() {
+        try (InputStream in = PolicySchema.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the rules jar");
+            }
+            return new PolicySchema(MAPPER.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every problem of {@code document}, sorted by line; empty when it is valid. */
+    public List<String> validate(YamlNode document, String file) {
+        List<Error> errors = schema.validate(toJson(document));
+        List<Finding> findings = new ArrayList<>();
+        for (Error error : errors) {
+            findings.add(describe(error, document, file));
+        }
+        findings.sort(Comparator.comparingInt(Finding::line).thenComparing(Finding::message));
+        return findings.stream().map(f -> PolicyException.at(file, f.line(), f.message()).getMessage()).distinct().toList();
+    }
+
+    private record Finding(int line, String message) {}
+
+    private Finding describe(Error error, YamlNode document, String file) {
+        List<Object> path = elements(error.getInstanceLocation());
+        String where = display(path);
+        JsonNode schemaParent = schemaParent(error);
+        String keyword = error.getKeyword() == null ? "" : error.getKeyword();
+        switch (keyword) {
+            case "additionalProperties" -> {
+                String key = error.getProperty();
+                List<Object> keyPath = new ArrayList<>(path);
+                keyPath.add(key);
+                String hint = closest(key, schemaParent == null ? List.of() : names(schemaParent.get("properties")))
+                        .map(k -> " (did you mean '" + k + "'?)").orElse("");
+                return new Finding(lineOf(document, keyPath), "unknown key '" + display(keyPath) + "'" + hint);
+            }
+            case "required" -> {
+                return new Finding(lineOf(document, path),
+                        (where.isEmpty() ? "the document" : where) + " is missing required key '" + error.getProperty() + "'");
+            }
+            case "type", "minimum", "maximum" -> {
+                return new Finding(lineOf(document, path), where + " must be " + expected(schemaParent));
+            }
+            case "enum" -> {
+                List<String> values = new ArrayList<>();
+                schemaParent.get("enum").forEach(v -> values.add(v.asString()));
+                return new Finding(lineOf(document, path), where + " must be one of " + String.join(", ", values));
+            }
+            case "const" -> {
+                return new Finding(lineOf(document, path), where + " must be " + schemaParent.get("const"));
+            }
+            case "pattern" -> {
+                return new Finding(lineOf(document, path), where + " must match " + schemaParent.get("pattern").asString());
+            }
+            case "minLength" -> {
+                return new Finding(lineOf(document, path), where + " must not be empty");
+            }
+            case "uniqueItems" -> {
+                return new Finding(lineOf(document, path), where + " must not list an item twice");
+            }
+            default -> {
+                return new Finding(lineOf(document, path), where + ": " + error.getMessage());
+            }
+        }
+    }
+
+    private static String expected(JsonNode schemaNode) {
+        if (schemaNode == null || !schemaNode.has("type")) {
+            return "of another type";
+        }
+        String type = schemaNode.get("type").asString();
+        return switch (type) {
+            case "integer" -> {
+                if (schemaNode.has("minimum") && schemaNode.has("maximum")) {
+                    yield "an integer " + schemaNode.get("minimum").asLong() + ".." + schemaNode.get("maximum").asLong();
+                }
+                yield "an integer";
+            }
+            case "string" -> "a string";
+            case "boolean" -> "true or false";
+            case "array" -> "a list";
+            case "object" -> "a map";
+            case "number" -> "a number";
+            default -> type;
+        };
+    }
+
+    /** The schema object that holds the failing keyword (so its siblings: type, minimum, properties...). */
+    private JsonNode schemaParent(Error error) {
+        String location = String.valueOf(error.getSchemaLocation());
+        int hash = location.indexOf('#');
+        if (hash < 0) {
+            return null;
+        }
+        String[] parts = location.substring(hash + 1).split("/");
+        JsonNode node = schemaTree;
+        // The last segment is the keyword itself; stop at its parent.
+        for (int i = 0; i < parts.length - 1 && node != null; i++) {
+            if (parts[i].isEmpty()) {
+                continue;
+            }
+            String part = parts[i].replace("~1", "/").replace("~0", "~");
+            node = node.isArray() ? node.get(Integer.parseInt(part)) : node.get(part);
+        }
+        return node;
+    }
+
+    private static List<String> names(JsonNode properties) {
+        List<String> names = new ArrayList<>();
+        if (properties != null) {
+            properties.propertyNames().forEach(names::add);
+        }
+        return names;
+    }
+
+    private static java.util.Optional<String> closest(String key, List<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : new TreeSet<>(candidates)) {
+            int d = distance(key.toLowerCase(), candidate.toLowerCase());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+        // Close means a typo or two, relative to the length of the word.
+        int allowed = Math.max(1, Math.min(3, key.length() / 3));
+        return bestDistance <= allowed ? java.util.Optional.of(best) : java.util.Optional.empty();
+    }
+
+    /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    private static List<Object> elements(NodePath path) {
+        List<Object> elements = new ArrayList<>();
+        if (path != null) {
+            for (int i = 0; i < path.getNameCount(); i++) {
+                elements.add(path.getElement(i));
+            }
+        }
+        return elements;
+    }
+
+    static String display(List<Object> path) {
+        StringBuilder text = new StringBuilder();
+        for (Object element : path) {
+            if (element instanceof Integer index) {
+                text.append('[').append(index).append(']');
+            } else {
+                if (!text.isEmpty()) {
+                    text.append('.');
+                }
+                text.append(element);
+            }
+        }
+        return text.toString();
+    }
+
+    /** The line of the key (or item) at {@code path}, or of the closest existing ancestor. */
+    static int lineOf(YamlNode document, List<Object> path) {
+        YamlNode node = document;
+        int line = document.line();
+        for (Object element : path) {
+            if (node instanceof YamlNode.Mapping map && element instanceof String key && map.entries().containsKey(key)) {
+                line = map.lineOf(key);
+                node = map.get(key);
+            } else if (node instanceof YamlNode.Sequence list && element instanceof Integer index
+                    && index < list.items().size()) {
+                node = list.items().get(index);
+                line = node.line();
+            } else {
+                break;
+            }
+        }
+        return line;
+    }
+
+    /** The YAML tree as a Jackson tree, keys in document order. */
+    public static JsonNode toJson(YamlNode node) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        if (node instanceof YamlNode.Mapping map) {
+            ObjectNode object = f.objectNode();
+            for (Map.Entry<String, YamlNode> e : map.entries().entrySet()) {
+                object.set(e.getKey(), toJson(e.getValue()));
+            }
+            return object;
+        }
+        if (node instanceof YamlNode.Sequence list) {
+            ArrayNode array = f.arrayNode();
+            list.items().forEach(item -> array.add(toJson(item)));
+            return array;
+        }
+        Object value = ((YamlNode.Scalar) node).value();
+        if (value == null) {
+            return f.nullNode();
+        }
+        if (value instanceof Boolean b) {
+            return f.booleanNode(b);
+        }
+        if (value instanceof Integer i) {
+            return f.numberNode(i);
+        }
+        if (value instanceof Long l) {
+            return f.numberNode(l);
+        }
+        if (value instanceof java.math.BigInteger big) {
+            return f.numberNode(big);
+        }
+        if (value instanceof Number n) {
+            return f.numberNode(new java.math.BigDecimal(n.toString()));
+        }
+        return f.stringNode(value.toString());
+    }
+}

@@ -1,0 +1,92 @@
+package dev.root24.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class YamlReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private final YamlReader reader = new YamlReader();
+
+    @Test
+    void readsNestedStructureWithLines() throws Exception {
+        YamlNode node = reader.parse("a:\n  b: [x, 2, true]\n  c: null\n  d:\non: push\n", "t.yaml");
+
+        YamlNode.Mapping top = (YamlNode.Mapping) node;
+        assertThat(top.entries()).containsOnlyKeys("a", "on");
+        assertThat(top.lineOf("on")).isEqualTo(5);
+        // YAML 1.2: a bare `on` key is the string "on", its value the string "push"
+        assertThat(((YamlNode.Scalar) top.get("on")).value()).isEqualTo("push");
+        YamlNode.Mapping a = (YamlNode.Mapping) top.get("a");
+        YamlNode.Sequence b = (YamlNode.Sequence) a.get("b");
+        assertThat(b.line()).isEqualTo(2);
+        assertThat(b.items()).extracting(n -> ((YamlNode.Scalar) n).value()).containsExactly("x", 2, true);
+        assertThat(((YamlNode.Scalar) a.get("c")).value()).isNull();
+        assertThat(((YamlNode.Scalar) a.get("d")).value()).isNull();
+    }
+
+    @Test
+    void syntaxErrorNamesFileAndLineOnOneLine() {
+        assertThatThrownBy(() -> reader.parse("a: 1\nb: [unclosed\nc: 2\n", "policy.yaml"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessage("policy.yaml:3: invalid YAML: while parsing a flow sequence: expected ',' or ']', but got :");
+    }
+
+    @Test
+    void duplicateKeysAreRejectedWithBothLines() {
+        assertThatThrownBy(() -> reader.parse("a: 1\nb: 2\na: 3\n", "p.yaml"))
+                .hasMessage("p.yaml:3: duplicate key 'a' (first on line 1)");
+    }
+
+    @Test
+    void aliasesAreRefusedSoAnAliasBombCostsNothing() {
+        String bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n"
+                + "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                + "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+                + "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n";
+        assertThatThrownBy(() -> reader.parse(bomb, "bomb.yaml"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageStartingWith("bomb.yaml:2:");
+    }
+
+    @Test
+    void emptyDocumentIsAnEmptyScalar() throws Exception {
+        Path file = Files.writeString(dir.resolve("empty.yaml"), "");
+        YamlNode node = reader.read(file, "empty.yaml");
+        assertThat(node).isInstanceOf(YamlNode.Scalar.class);
+        assertThat(((YamlNode.Scalar) node).value()).isNull();
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        assertThatThrownBy(() -> reader.read(dir.resolve("nope.yaml"), "cfg/nope.yaml"))
+                .hasMessage("cfg/nope.yaml: file not found");
+    }
+
+    @Test
+    void directoryIsRefused() {
+        assertThatThrownBy(() -> reader.read(dir, "cfg"))
+                .hasMessage("cfg: is a directory, expected a YAML file");
+    }
+
+    @Test
+    void invalidUtf8IsRefusedWithItsLine() throws Exception {
+        Path file = Files.write(dir.resolve("bin.yaml"), new byte[] {'a', ':', ' ', '1', '\n', 'b', ':', ' ', (byte) 0xC3, (byte) 0x28});
+        assertThatThrownBy(() -> reader.read(file, "bin.yaml")).hasMessage("bin.yaml:2: is not valid UTF-8 text");
+    }
+
+    @Test
+    void oversizedFileIsRefusedBeforeReading() throws Exception {
+        Path file = Files.writeString(dir.resolve("big.yaml"), "a: " + "x".repeat(2000) + "\n");
+        assertThatThrownBy(() -> new YamlReader(1024).read(file, "big.yaml"))
+                .hasMessage("big.yaml: is 2004 bytes, larger than the limit of 1024 bytes");
+    }
+}

@@ -1,0 +1,2 @@
+new GroovyShell().parse(new File(itProjectsDirectory, '_shared/layout.groovy')).create(basedir, [noModuleYaml: ['03_core']])
+return true
