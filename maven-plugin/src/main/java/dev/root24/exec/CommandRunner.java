@@ -364,6 +364,9 @@ public final class CommandRunner {
         if (millis % 1000 == 0) {
             return (millis / 1000) + "s";
         }
+        if (millis > 1000 && millis % 100 == 0) {
+            return java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString() + "s";
+        }
         return millis + "ms";
     }
 }

@@ -89,6 +89,20 @@ public final class MarkdownReport {
         return md.toString();
     }
 
+    /** The path to the next tier as plain text lines, for the build log. */
+    public static String nextTierText(NextTierPath path) {
+        if (path.target() == null) {
+            return path.from() + " is the highest tier.";
+        }
+        StringBuilder text = new StringBuilder("Path to " + path.target() + " (" + path.threshold() + "): " + path.note());
+        int i = 1;
+        for (NextTierPath.Step step : path.steps()) {
+            text.append(System.lineSeparator()).append("  ").append(i++).append(". ").append(step.action().description())
+                    .append(": +").append(step.gain().toPlainString()).append(" -> ").append(step.overallAfter());
+        }
+        return text.toString();
+    }
+
     private static String status(CheckResult r) {
         return r.passed() ? "passed" : r.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }

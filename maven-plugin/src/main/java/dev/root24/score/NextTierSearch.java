@@ -47,10 +47,18 @@ public final class NextTierSearch {
      * @param audit the audit phase score, which no action here changes
      */
     public NextTierPath search(StaticAnalysis analysis, List<CheckResult> checks, PhaseScore audit) {
+        return search(analysis, checks, audit, null);
+    }
+
+    /**
+     * The smallest set of actions that reaches {@code goal} (e.g. the tier a build must reach),
+     * or the next tier when {@code goal} is null or not above the current tier.
+     */
+    public NextTierPath search(StaticAnalysis analysis, List<CheckResult> checks, PhaseScore audit, Tier goal) {
         Candidates space = new Candidates(analysis, checks, audit.score());
         int now = space.overall(new int[0], 0);
         Tier from = scoring.thresholds().tierOf(now);
-        Tier target = from.next();
+        Tier target = goal != null && goal.compareTo(from) > 0 ? goal : from.next();
         int n = space.actions.size();
         if (target == null) {
             return new NextTierPath(from, null, scoring.thresholds().minimumOf(from), NextTierPath.Outcome.AT_TOP,
@@ -95,7 +103,7 @@ public final class NextTierSearch {
             if (chosen != null) {
                 List<NextTierPath.Step> steps = space.steps(chosen);
                 return new NextTierPath(from, target, threshold, NextTierPath.Outcome.FOUND, steps, chosenScore, n, k,
-                        evaluated, k + " action" + (k == 1 ? "" : "s") + " reach " + target + " (" + threshold + "): "
+                        evaluated, k + (k == 1 ? " action reaches " : " actions reach ") + target + " (" + threshold + "): "
                                 + now + " -> " + chosenScore);
             }
         }

@@ -121,4 +121,15 @@ class NextTierSearchTest {
         assertThat(path.largestSetSearched()).isEqualTo(1);
         assertThat(path.note()).contains("no set of up to 1 actions reaches GOLD (85)").contains("bounded at 1 actions");
     }
+
+    @Test
+    void aGoalAboveTheNextTierIsSearchedDirectly() throws Exception {
+        // BRONZE 58 without an audit; the gate asks for SILVER... and GOLD is out of reach (max 75)
+        NextTierSearch search = new NextTierSearch(Scoring.DEFAULT);
+        NextTierPath gold = search.search(SeedAnalysis.create(), FOUR_PASSING, PhaseScore.notMeasured(Phase.AUDIT, "x"), Tier.GOLD);
+        assertThat(gold.target()).isEqualTo(Tier.GOLD);
+        assertThat(gold.outcome()).isEqualTo(NextTierPath.Outcome.OUT_OF_REACH);
+        NextTierPath lower = search.search(SeedAnalysis.create(), FOUR_PASSING, AUDIT_91, Tier.BRONZE);
+        assertThat(lower.target()).isEqualTo(Tier.GOLD);
+    }
 }

@@ -1,0 +1,348 @@
+package dev.root24.plugin;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.root24.exec.BuiltInChecks;
+import dev.root24.exec.CommandRunner;
+import dev.root24.exec.SecretMask;
+import dev.root24.policy.EffectivePolicy;
+import dev.root24.policy.PolicyException;
+import dev.root24.policy.PolicyLoader;
+import dev.root24.policy.RepositoryRoot;
+import dev.root24.report.CertifySettings;
+import dev.root24.report.Certification;
+import dev.root24.report.Certifier;
+import dev.root24.report.ConsoleReport;
+import dev.root24.report.DeclarationLines;
+import dev.root24.report.GitCommit;
+import dev.root24.report.MarkdownReport;
+import dev.root24.report.ReportFiles;
+import dev.root24.score.AuditPhase;
+import dev.root24.score.NextTierPath;
+import dev.root24.score.NextTierSearch;
+import dev.root24.score.Scoring;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Certifies the repository: scores its CI wiring (phase 1), runs its verification checks (phase
+ * 2), takes the audit proof (phase 3), prints a table and the verdict, writes
+ * {@code report.json}, {@code report.md} and {@code report.sarif}, and fails the build below
+ * {@code failBelow}. Runs once per build, on the execution root project.
+ *
+ * <p>This class only reads configuration and translates outcomes; the work is done by
+ * {@link Certifier}.
+ */
+@Mojo(name = "certify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public final class CertifyMojo extends AbstractMojo {
+
+    /**
+     * The verification commands of phase 2, each a {@code <check>} with {@code id}, {@code command},
+     * {@code timeout} (e.g. {@code 120s}), {@code acceptExitCodes} (e.g. {@code 0,1}),
+     * {@code weight} (default 10), {@code shell} (default false) and {@code environment}. A check
+     * with id {@code root24Lock} and no command runs the ROOT-24-LOCK check in-process.
+     */
+    @Parameter
+    private List<Check> checks;
+
+    /** A built-in tool list for phase 1 ({@code ssid}: the seed's seven tools), as in the {@code ciReferences} rule. */
+    @Parameter(property = "root24.preset")
+    private String preset;
+
+    /** Phase 1 tools, as in the {@code ciReferences} rule; a tool with a preset tool's id replaces it. */
+    @Parameter
+    private List<Tool> tools;
+
+    /** The lowest acceptable phase 1 score, 0..100; below it the build fails whatever the tier. Default 0. */
+    @Parameter(property = "root24.minScore")
+    private Integer minScore;
+
+    /** Settings of the built-in {@code root24Lock} check: the {@code root24Lock} rule's parameters. */
+    @Parameter
+    private LockSettings root24Lock;
+
+    /** Weight of phase 1 (static, CI references) in percent. Default 35; the three weights must sum to 100. */
+    @Parameter(property = "root24.staticWeight")
+    private Integer staticWeight;
+
+    /** Weight of phase 2 (dynamic, checks) in percent. Default 40. */
+    @Parameter(property = "root24.dynamicWeight")
+    private Integer dynamicWeight;
+
+    /** Weight of phase 3 (audit proof) in percent. Default 25. */
+    @Parameter(property = "root24.auditWeight")
+    private Integer auditWeight;
+
+    /** Lowest overall score of each tier: {@code platinum} 95, {@code gold} 85, {@code silver} 70, {@code bronze} 50. */
+    @Parameter
+    private Tiers tiers;
+
+    /**
+     * The build fails when the tier is below this one: {@code PLATINUM}, {@code GOLD},
+     * {@code SILVER}, {@code BRONZE} or {@code NONE}. Default {@code NONE}: report without failing.
+     */
+    @Parameter(property = "root24.failBelow")
+    private String failBelow;
+
+    /**
+     * A {@code root24-policy.yaml} (repository-relative, or {@code classpath:...} from a plugin
+     * dependency) holding any of these settings; parameters set in the POM override it key by key.
+     */
+    @Parameter(property = "root24.policy")
+    private String policy;
+
+    /** Skip the certification. */
+    @Parameter(property = "root24.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** How many checks run at once. Default: the number of processors. */
+    @Parameter(property = "root24.parallelism")
+    private Integer parallelism;
+
+    /** How many characters of each check's stdout and stderr are kept. */
+    @Parameter(property = "root24.outputTailChars", defaultValue = "4000")
+    private int outputTailChars;
+
+    /** Where {@code report.json}, {@code report.md} and {@code report.sarif} are written. */
+    @Parameter(property = "root24.outputDirectory", defaultValue = "${project.build.directory}/root24")
+    private File outputDirectory;
+
+    /**
+     * The repository root: working directory of the checks and root of every path. Default: the
+     * reactor's top-level directory ({@code maven.multiModuleProjectDirectory}).
+     */
+    @Parameter(property = "root24.rootDirectory")
+    private File rootDirectory;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    private PluginDescriptor plugin;
+
+    /** In-process checks other than {@code root24Lock}; the WORM chain verification registers here. */
+    private BuiltInChecks builtIns() {
+        return BuiltInChecks.none();
+    }
+
+    /** Phase 3. */
+    private AuditPhase auditPhase() {
+        return AuditPhase.notMeasured("the WORM audit proof is not available in this version of the plugin");
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("root24:certify skipped (root24.skip)");
+            return;
+        }
+        if (!project.isExecutionRoot()) {
+            getLog().debug("root24:certify runs once, on the execution root; skipping " + project.getArtifactId());
+            return;
+        }
+        Path root = root();
+        Certification certification;
+        Map<String, String> environment = System.getenv();
+        try {
+            RepositoryRoot repository = RepositoryRoot.of(root);
+            EffectivePolicy effective = new PolicyLoader(repository, CertifyMojo.class.getClassLoader())
+                    .load(blank(policy) ? null : policy.strip(), inline());
+            CertifySettings settings = CertifySettings.from(effective.document(), repository);
+            int threads = parallelism == null || parallelism <= 0 ? CommandRunner.defaultParallelism() : parallelism;
+            if (outputTailChars < 0) {
+                throw new PolicyException("outputTailChars must not be negative, got " + outputTailChars);
+            }
+            Path pom = project.getFile().toPath().toAbsolutePath().normalize();
+            List<String> ids = settings.checks().stream().map(dev.root24.exec.Check::id).toList();
+            Map<String, Object> inputs = inputs(settings, effective, threads, environment);
+            Certifier certifier = new Certifier(repository, settings, builtIns(), auditPhase(), threads, outputTailChars,
+                    environment, Clock.systemUTC());
+            certification = certifier.certify(plugin.getVersion(), GitCommit.of(root).orElse(null),
+                    repository.relativize(pom), DeclarationLines.find(pom, ids), inputs);
+        } catch (PolicyException e) {
+            throw new MojoExecutionException("root24:certify: " + e.getMessage());
+        }
+        new ConsoleReport().lines(certification).forEach(getLog()::info);
+        Path out = outputDirectory.toPath().toAbsolutePath().normalize();
+        String summary = environment.get("GITHUB_STEP_SUMMARY");
+        try {
+            new ReportFiles().write(certification, out, blank(summary) ? null : Path.of(summary));
+        } catch (IOException e) {
+            throw new MojoExecutionException("root24:certify: cannot write the reports to " + out + ": "
+                    + e.getClass().getSimpleName() + " " + e.getMessage());
+        }
+        getLog().info("Reports: " + out.resolve(ReportFiles.JSON) + ", " + ReportFiles.MARKDOWN + ", " + ReportFiles.SARIF);
+        gate(certification);
+    }
+
+    private void gate(Certification c) throws MojoFailureException {
+        var analysis = c.staticAnalysis();
+        int min = minScore == null ? 0 : minScore;
+        if (analysis != null && min > 0 && analysis.score() < min) {
+            throw new MojoFailureException("root24:certify: static score " + analysis.score() + " is below minScore " + min);
+        }
+        if (!c.passesGate()) {
+            NextTierPath path = c.nextTier();
+            if (path.target() != c.failBelow()) {
+                // Aim at the gate itself, not merely the next tier, when they differ.
+                path = new NextTierSearch(new Scoring(c.scorecard().weights(), c.thresholds()))
+                        .search(c.staticAnalysis(), c.checks(), c.audit().score(), c.failBelow());
+            }
+            StringBuilder message = new StringBuilder(c.scorecard().verdict() + " is below failBelow " + c.failBelow() + ".");
+            message.append(System.lineSeparator()).append(MarkdownReport.nextTierText(path));
+            throw new MojoFailureException(message.toString().strip());
+        }
+    }
+
+    private Map<String, Object> inline() throws MojoExecutionException {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        if (root24Lock != null) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("expectedModules", root24Lock.expectedModules == null || root24Lock.expectedModules.isEmpty() ? null
+                    : root24Lock.expectedModules);
+            s.put("modulePattern", root24Lock.modulePattern);
+            s.put("mavenDefaults", root24Lock.mavenDefaults);
+            s.put("allowedFiles", root24Lock.allowedFiles);
+            s.put("allowedDirectories", root24Lock.allowedDirectories);
+            s.put("forbiddenPatterns", root24Lock.forbiddenPatterns);
+            s.put("requiredModuleEntries", root24Lock.requiredModuleEntries);
+            s.put("ignore", root24Lock.ignore);
+            s.put("exceptionsFile", blank(root24Lock.exceptionsFile) ? null : root24Lock.exceptionsFile.strip());
+            s.put("structurePolicyFile", blank(root24Lock.structurePolicyFile) ? null : root24Lock.structurePolicyFile.strip());
+            tree.put("structure", s);
+        }
+        Map<String, Object> ci = new LinkedHashMap<>();
+        ci.put("preset", blank(preset) ? null : preset.strip());
+        ci.put("minScore", minScore);
+        if (tools != null) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (Tool t : tools) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", t.id);
+                m.put("path", t.path);
+                m.put("referencedBy", t.referencedBy);
+                m.put("maxScore", t.maxScore);
+                m.put("description", t.description);
+                list.add(m);
+            }
+            ci.put("tools", list);
+        }
+        tree.put("ci", ci);
+        if (checks != null) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (Check c : checks) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", c.id);
+                m.put("command", c.command);
+                m.put("timeout", c.timeout);
+                m.put("acceptExitCodes", exitCodes(c));
+                m.put("weight", c.weight);
+                m.put("shell", c.shell);
+                m.put("environment", c.environment);
+                list.add(m);
+            }
+            tree.put("checks", list);
+        }
+        Map<String, Object> weights = new LinkedHashMap<>();
+        weights.put("static", staticWeight);
+        weights.put("dynamic", dynamicWeight);
+        weights.put("audit", auditWeight);
+        Map<String, Object> scoring = new LinkedHashMap<>();
+        scoring.put("weights", weights);
+        if (tiers != null) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("platinum", tiers.platinum);
+            t.put("gold", tiers.gold);
+            t.put("silver", tiers.silver);
+            t.put("bronze", tiers.bronze);
+            scoring.put("tiers", t);
+        }
+        tree.put("scoring", scoring);
+        if (!blank(failBelow)) {
+            String tier = failBelow.strip().toUpperCase(java.util.Locale.ROOT);
+            if (!List.of("PLATINUM", "GOLD", "SILVER", "BRONZE", "NONE").contains(tier)) {
+                throw new MojoExecutionException("root24:certify: failBelow '" + failBelow
+                        + "' is not a tier (NONE, BRONZE, SILVER, GOLD, PLATINUM)");
+            }
+            tree.put("failBelow", tier);
+        }
+        return tree;
+    }
+
+    private static List<Integer> exitCodes(Check c) throws MojoExecutionException {
+        if (blank(c.acceptExitCodes)) {
+            return null;
+        }
+        List<Integer> codes = new ArrayList<>();
+        for (String part : c.acceptExitCodes.split(",")) {
+            try {
+                codes.add(Integer.parseInt(part.strip()));
+            } catch (NumberFormatException e) {
+                throw new MojoExecutionException("root24:certify: check '" + c.id + "': acceptExitCodes '"
+                        + c.acceptExitCodes + "' is not a comma-separated list of exit codes");
+            }
+        }
+        return codes;
+    }
+
+    private Map<String, Object> inputs(CertifySettings settings, EffectivePolicy effective, int threads,
+                                       Map<String, String> environment) {
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        Map<String, Object> policyInfo = new LinkedHashMap<>();
+        policyInfo.put("sources", effective.sources());
+        policyInfo.put("sha256", effective.sha256());
+        inputs.put("policy", policyInfo);
+        inputs.put("preset", settings.preset());
+        inputs.put("minScore", settings.minScore());
+        inputs.put("failBelow", settings.failBelow().name());
+        inputs.put("parallelism", threads);
+        inputs.put("outputTailChars", outputTailChars);
+        Map<String, Object> lock = new LinkedHashMap<>();
+        var s = settings.structure();
+        lock.put("expectedModules", s.expectedModules());
+        lock.put("modulePattern", s.modulePattern().pattern());
+        lock.put("allowedFiles", new java.util.TreeSet<>(s.allowedFiles()));
+        lock.put("allowedDirectories", new java.util.TreeSet<>(s.allowedDirectories()));
+        lock.put("forbiddenPatterns", s.forbiddenPatterns());
+        lock.put("requiredModuleEntries", s.requiredModuleEntries());
+        lock.put("ignore", s.ignore());
+        inputs.put("root24Lock", lock);
+        inputs.put("secretMaskedVariables", environment.keySet().stream().filter(SecretMask::looksSecret).sorted().toList());
+        return inputs;
+    }
+
+    private Path root() throws MojoExecutionException {
+        if (rootDirectory != null) {
+            return rootDirectory.toPath().toAbsolutePath().normalize();
+        }
+        File top = session.getRequest().getMultiModuleProjectDirectory();
+        if (top == null && session.getTopLevelProject() != null) {
+            top = session.getTopLevelProject().getBasedir();
+        }
+        if (top == null) {
+            throw new MojoExecutionException("root24:certify: cannot tell the repository root; set <rootDirectory>");
+        }
+        return top.toPath().toAbsolutePath().normalize();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
