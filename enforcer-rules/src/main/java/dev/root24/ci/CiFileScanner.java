@@ -1,0 +1,249 @@
+package dev.root24.ci;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.root24.policy.PolicyException;
+import dev.root24.policy.YamlNode;
+import dev.root24.policy.YamlReader;
+
+/**
+ * Reads one referencing file and reports, for each of several tools, whether the file runs it.
+ * Plain-text files are streamed line by line, so memory stays bounded whatever their size; YAML
+ * files are parsed, up to {@link YamlReader#DEFAULT_MAX_BYTES}, and refused above it.
+ */
+final class CiFileScanner {
+
+    /** A longer line is not a script line (minified or binary data); the file is refused, not buffered. */
+    static final int MAX_LINE_CHARS = 1 << 20;
+
+    private final long maxYamlBytes;
+
+    CiFileScanner() {
+        this(YamlReader.DEFAULT_MAX_BYTES);
+    }
+
+    CiFileScanner(long maxYamlBytes) {
+        this.maxYamlBytes = maxYamlBytes;
+    }
+
+    /** One result per pattern, in order. {@code display} is the file as configured. */
+    List<ReferenceResult> scan(Path file, String display, List<ToolPattern> patterns) {
+        ReferenceSearch search = new ReferenceSearch(display, patterns);
+        if (Files.isDirectory(file)) {
+            return all(display, patterns, ReferenceStatus.UNREADABLE, 0, "is a directory, not a file");
+        }
+        if (!Files.exists(file)) {
+            return all(display, patterns, ReferenceStatus.FILE_MISSING, 0, "file not found");
+        }
+        String name = file.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        try {
+            if (lower.endsWith(".yml") || lower.endsWith(".yaml")) {
+                return scanYaml(file, display, search);
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                scanText(new InputStreamReader(in, strictUtf8()), CommentSyntax.forFile(name), search);
+            }
+            return search.results();
+        } catch (Unreadable e) {
+            return all(display, patterns, ReferenceStatus.UNREADABLE, 0, e.getMessage());
+        } catch (NoSuchFileException e) {
+            return all(display, patterns, ReferenceStatus.FILE_MISSING, 0, "file not found");
+        } catch (CharacterCodingException e) {
+            return all(display, patterns, ReferenceStatus.UNREADABLE, 0, "is not valid UTF-8 text");
+        } catch (IOException e) {
+            return all(display, patterns, ReferenceStatus.UNREADABLE, 0, "cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private List<ReferenceResult> scanYaml(Path file, String display, ReferenceSearch search) throws IOException, Unreadable {
+        long size = Files.size(file);
+        if (size > maxYamlBytes) {
+            throw new Unreadable("is " + size + " bytes, larger than the " + maxYamlBytes + "-byte limit for YAML files");
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        String text = decode(bytes);
+        if (text.isBlank()) {
+            return all(display, search.patterns(), ReferenceStatus.NOT_REFERENCED, 0, "empty file");
+        }
+        YamlNode document;
+        try {
+            document = new YamlReader(maxYamlBytes).parse(text, display);
+        } catch (PolicyException e) {
+            return all(display, search.patterns(), ReferenceStatus.PARSE_ERROR, lineOf(e, display), messageOf(e, display));
+        }
+        CiFileKind kind = CiYaml.classify(display, document);
+        if (kind == CiFileKind.TEXT) {
+            scanText(new StringReader(text), CommentSyntax.HASH, search);
+            return search.results();
+        }
+        CiYaml.walk(kind, document, search::accept);
+        if (!search.complete()) {
+            // YAML comments are not in the tree; find them on the raw lines to say why they do not count.
+            String[] lines = text.split("\n", -1);
+            for (int t = 0; t < search.patterns().size(); t++) {
+                for (int i = 0; i < lines.length && !search.seen(t); i++) {
+                    if (search.patterns().get(t).matches(lines[i])) {
+                        search.mentionedElsewhere(t, i + 1, "in a YAML comment or a key that does not run");
+                    }
+                }
+            }
+        }
+        return search.results();
+    }
+
+    private static void scanText(Reader reader, CommentSyntax syntax, ReferenceSearch search) throws IOException, Unreadable {
+        CommentSyntax.LineSplitter splitter = syntax.splitter();
+        String because = syntax == CommentSyntax.PROSE ? "in prose (documentation never runs)" : "in a comment";
+        char[] buffer = new char[8192];
+        StringBuilder line = new StringBuilder();
+        int lineNumber = 1;
+        boolean first = true;
+        int n;
+        try (reader) {
+            while ((n = readSome(reader, buffer, lineNumber)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    char c = buffer[i];
+                    if (first) {
+                        first = false;
+                        if (c == '\uFEFF') {
+                            continue;
+                        }
+                    }
+                    if (c == '\n') {
+                        emit(line, lineNumber, splitter, because, search);
+                        if (search.complete()) {
+                            return;
+                        }
+                        line.setLength(0);
+                        lineNumber++;
+                    } else if (c == 0) {
+                        throw new Unreadable("is binary (NUL byte on line " + lineNumber + ")");
+                    } else {
+                        if (line.length() >= MAX_LINE_CHARS) {
+                            throw new Unreadable("line " + lineNumber + " is longer than " + MAX_LINE_CHARS + " characters");
+                        }
+                        line.append(c);
+                    }
+                }
+            }
+            if (line.length() > 0) {
+                emit(line, lineNumber, splitter, because, search);
+            }
+        }
+    }
+
+    private static int readSome(Reader reader, char[] buffer, int lineNumber) throws IOException, Unreadable {
+        try {
+            return reader.read(buffer);
+        } catch (CharacterCodingException e) {
+            throw new Unreadable("is not valid UTF-8 text (near line " + lineNumber + ")");
+        }
+    }
+
+    private static void emit(StringBuilder raw, int lineNumber, CommentSyntax.LineSplitter splitter, String because,
+            ReferenceSearch search) {
+        int length = raw.length();
+        if (length > 0 && raw.charAt(length - 1) == '\r') {
+            raw.setLength(length - 1);
+        }
+        CommentSyntax.Split split = splitter.split(raw.toString());
+        if (!split.code().isEmpty()) {
+            search.accept(Fragment.runs(lineNumber, "line " + lineNumber, split.code()));
+        }
+        if (!split.comment().isEmpty()) {
+            search.accept(Fragment.ignored(lineNumber, "line " + lineNumber, split.comment(), because));
+        }
+    }
+
+    private static String decode(byte[] bytes) throws Unreadable {
+        try {
+            String text = strictUtf8().decode(ByteBuffer.wrap(bytes)).toString();
+            int nul = text.indexOf('\0');
+            if (nul >= 0) {
+                throw new Unreadable("is binary (NUL byte on line " + lineAt(text, nul) + ")");
+            }
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new Unreadable("is not valid UTF-8 text");
+        }
+    }
+
+    private static int lineAt(String text, int index) {
+        int line = 1;
+        for (int i = 0; i < index; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static CharsetDecoder strictUtf8() {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /** The line of a {@link YamlReader} error, whose messages read {@code display:line: ...}. */
+    private static int lineOf(PolicyException e, String display) {
+        String message = e.getMessage();
+        String prefix = display + ":";
+        if (message == null || !message.startsWith(prefix)) {
+            return 0;
+        }
+        int colon = message.indexOf(':', prefix.length());
+        if (colon < 0) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(message.substring(prefix.length(), colon));
+        } catch (NumberFormatException notALine) {
+            return 0;
+        }
+    }
+
+    private static String messageOf(PolicyException e, String display) {
+        String message = e.getMessage() == null ? "invalid YAML" : e.getMessage();
+        String prefix = display + ":";
+        if (!message.startsWith(prefix)) {
+            return message;
+        }
+        String rest = message.substring(prefix.length());
+        int colon = rest.indexOf(": ");
+        return (lineOf(e, display) > 0 && colon >= 0 ? rest.substring(colon + 2) : rest).strip();
+    }
+
+    private static List<ReferenceResult> all(String display, List<ToolPattern> patterns, ReferenceStatus status, int line,
+            String detail) {
+        List<ReferenceResult> results = new ArrayList<>(patterns.size());
+        for (int i = 0; i < patterns.size(); i++) {
+            results.add(new ReferenceResult(display, status, line, detail));
+        }
+        return results;
+    }
+
+    /** A file that exists but cannot be scanned; the message says why. */
+    private static final class Unreadable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

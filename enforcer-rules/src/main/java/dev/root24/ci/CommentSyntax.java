@@ -1,0 +1,197 @@
+package dev.root24.ci;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * How comments look in a referencing file that is read as plain text, chosen by its name. Only
+ * the code part of a line can reference a tool; prose (Markdown and the like) never does.
+ */
+enum CommentSyntax {
+    /** Shell-like: {@code #} starts a comment at the start of a word, outside quotes. */
+    SHELL,
+    /** {@code #} outside quotes starts a comment (Python, YAML, TOML, Ruby). */
+    HASH,
+    /** INI files: {@code #} or {@code ;} at the start of a line, {@code #} after whitespace. */
+    INI,
+    /** {@code //} to end of line and {@code /* ... *}{@code /} blocks (Java, Groovy, JavaScript, Jenkinsfile). */
+    C_STYLE,
+    /** {@code <!-- ... -->} blocks. */
+    XML,
+    /** No comments: every line is code (JSON). */
+    NONE,
+    /** Prose: nothing in it runs. */
+    PROSE;
+
+    private static final Set<String> PROSE_EXT = Set.of("md", "markdown", "mdown", "mkd", "rst", "adoc", "asciidoc",
+            "txt", "text", "org", "html", "htm", "rtf", "tex", "mdx");
+    private static final Set<String> SHELL_EXT = Set.of("sh", "bash", "zsh", "ksh", "ash", "mk", "make", "dockerfile",
+            "env", "ps1", "r", "pl", "tf");
+    private static final Set<String> HASH_EXT = Set.of("py", "pyw", "pyi", "yml", "yaml", "toml", "rb", "properties", "conf");
+    private static final Set<String> INI_EXT = Set.of("ini", "cfg");
+    private static final Set<String> C_EXT = Set.of("java", "groovy", "gvy", "gradle", "kt", "kts", "js", "mjs", "cjs",
+            "ts", "mts", "cts", "jsx", "tsx", "go", "rs", "c", "h", "cc", "cpp", "hpp", "cs", "scala", "swift", "jenkinsfile");
+    private static final Set<String> XML_EXT = Set.of("xml", "pom", "xsd", "xsl", "xslt", "svg");
+    private static final Set<String> NONE_EXT = Set.of("json");
+
+    /** The syntax for a file name; unknown kinds are read like shell scripts. */
+    static CommentSyntax forFile(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        if (name.startsWith("jenkinsfile")) {
+            return C_STYLE;
+        }
+        if (name.equals("makefile") || name.equals("gnumakefile") || name.startsWith("dockerfile")) {
+            return SHELL;
+        }
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1);
+        if (PROSE_EXT.contains(ext)) {
+            return PROSE;
+        }
+        if (HASH_EXT.contains(ext)) {
+            return HASH;
+        }
+        if (INI_EXT.contains(ext)) {
+            return INI;
+        }
+        if (C_EXT.contains(ext)) {
+            return C_STYLE;
+        }
+        if (XML_EXT.contains(ext)) {
+            return XML;
+        }
+        if (NONE_EXT.contains(ext)) {
+            return NONE;
+        }
+        return SHELL;
+    }
+
+    /** A reader of successive lines that remembers open block comments between them. */
+    LineSplitter splitter() {
+        return new LineSplitter(this);
+    }
+
+    /** One line split into the code that can run and the comment that cannot. */
+    record Split(String code, String comment) {}
+
+    static final class LineSplitter {
+        private final CommentSyntax syntax;
+        private boolean inBlock;
+
+        private LineSplitter(CommentSyntax syntax) {
+            this.syntax = syntax;
+        }
+
+        Split split(String line) {
+            return switch (syntax) {
+                case PROSE -> new Split("", line);
+                case NONE -> new Split(line, "");
+                case SHELL -> hash(line, true);
+                case HASH -> hash(line, false);
+                case INI -> ini(line);
+                case C_STYLE -> cStyle(line);
+                case XML -> xml(line);
+            };
+        }
+
+        private static Split ini(String line) {
+            String trimmed = line.stripLeading();
+            if (trimmed.startsWith(";") || trimmed.startsWith("#")) {
+                return new Split("", line);
+            }
+            return hash(line, true);
+        }
+
+        private static Split hash(String line, boolean wordStartOnly) {
+            char quote = 0;
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (quote != 0) {
+                    if (c == '\\' && quote == '"') {
+                        i++;
+                    } else if (c == quote) {
+                        quote = 0;
+                    }
+                } else if (c == '\'' || c == '"') {
+                    quote = c;
+                } else if (c == '\\') {
+                    i++;
+                } else if (c == '#' && (!wordStartOnly || i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+                    return new Split(line.substring(0, i), line.substring(i));
+                }
+            }
+            return new Split(line, "");
+        }
+
+        private Split cStyle(String line) {
+            StringBuilder code = new StringBuilder();
+            StringBuilder comment = new StringBuilder();
+            char quote = 0;
+            int i = 0;
+            while (i < line.length()) {
+                char c = line.charAt(i);
+                if (inBlock) {
+                    int close = line.indexOf("*/", i);
+                    int stop = close < 0 ? line.length() : close + 2;
+                    comment.append(line, i, stop);
+                    code.append(' ');
+                    inBlock = close < 0;
+                    i = stop;
+                    continue;
+                }
+                if (quote != 0) {
+                    code.append(c);
+                    if (c == '\\' && i + 1 < line.length()) {
+                        code.append(line.charAt(i + 1));
+                        i += 2;
+                        continue;
+                    }
+                    if (c == quote) {
+                        quote = 0;
+                    }
+                } else if (c == '"' || c == '\'' || c == '`') {
+                    quote = c;
+                    code.append(c);
+                } else if (c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
+                    comment.append(line, i, line.length());
+                    break;
+                } else if (c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '*') {
+                    inBlock = true;
+                    comment.append("/*");
+                    i += 2;
+                    continue;
+                } else {
+                    code.append(c);
+                }
+                i++;
+            }
+            return new Split(code.toString(), comment.toString());
+        }
+
+        private Split xml(String line) {
+            StringBuilder code = new StringBuilder();
+            StringBuilder comment = new StringBuilder();
+            int i = 0;
+            while (i < line.length()) {
+                if (inBlock) {
+                    int close = line.indexOf("-->", i);
+                    int stop = close < 0 ? line.length() : close + 3;
+                    comment.append(line, i, stop);
+                    code.append(' ');
+                    inBlock = close < 0;
+                    i = stop;
+                } else {
+                    int open = line.indexOf("<!--", i);
+                    if (open < 0) {
+                        code.append(line, i, line.length());
+                        break;
+                    }
+                    code.append(line, i, open);
+                    inBlock = true;
+                    i = open;
+                }
+            }
+            return new Split(code.toString(), comment.toString());
+        }
+    }
+}

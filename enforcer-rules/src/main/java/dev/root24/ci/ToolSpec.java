@@ -1,0 +1,55 @@
+package dev.root24.ci;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.root24.policy.PolicyException;
+
+/**
+ * One enforcement tool and the files that should run it.
+ *
+ * @param id short name used in messages and reports (e.g. {@code structure_guard})
+ * @param path the tool's repository-relative path
+ * @param referencedBy repository-relative files that must run the tool, in the order they are reported
+ * @param maxScore the tool's weight: the points it is worth when present and referenced everywhere
+ * @param description what the tool is, for reports; may be empty
+ */
+public record ToolSpec(String id, String path, List<String> referencedBy, int maxScore, String description) {
+
+    public ToolSpec {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(path, "path");
+        referencedBy = List.copyOf(referencedBy);
+        description = description == null ? "" : description;
+    }
+
+    /**
+     * Checks what the record cannot refuse by itself without knowing where it came from:
+     * {@code source} names the configuration in the message (e.g. {@code "preset 'ssid'"}).
+     */
+    public void validate(String source) throws PolicyException {
+        if (id.isBlank()) {
+            throw new PolicyException(source + ": a tool has no id");
+        }
+        if (path.isBlank()) {
+            throw new PolicyException(source + ": tool '" + id + "' has no path");
+        }
+        if (maxScore < 1) {
+            throw new PolicyException(source + ": tool '" + id + "' has maxScore " + maxScore + ", expected at least 1");
+        }
+        if (referencedBy.isEmpty()) {
+            throw new PolicyException(source + ": tool '" + id + "' lists no referencedBy files");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String file : referencedBy) {
+            if (file == null || file.isBlank()) {
+                throw new PolicyException(source + ": tool '" + id + "' has an empty referencedBy file");
+            }
+            if (!seen.add(file.strip())) {
+                throw new PolicyException(source + ": tool '" + id + "' lists referencedBy file '" + file + "' twice");
+            }
+        }
+    }
+}

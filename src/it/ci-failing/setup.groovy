@@ -1,0 +1,2 @@
+new GroovyShell().parse(new File(itProjectsDirectory, '_shared/ci-seed.groovy')).create(basedir, false)
+return true
