@@ -32,3 +32,24 @@ def create(File basedir, Map options = [:]) {
     }
     return basedir
 }
+
+/** Copies a directory tree, leaving out build output ({@code target/}). */
+def copyTree(File from, File to) {
+    def source = from.toPath()
+    Files.walk(source).withCloseable { paths ->
+        paths.each { path ->
+            def relative = source.relativize(path)
+            if (relative.toString().split('/').contains('target')) {
+                return
+            }
+            def target = to.toPath().resolve(relative.toString())
+            if (Files.isDirectory(path)) {
+                Files.createDirectories(target)
+            } else {
+                Files.createDirectories(target.parent)
+                Files.copy(path, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING)
+            }
+        }
+    }
+    return to
+}

@@ -54,10 +54,17 @@ public final class CiReferenceAnalyzer {
             if (!ids.add(tool.id())) {
                 throw new PolicyException("ciReferences: duplicate tool id '" + tool.id() + "'");
             }
-            toolPaths.add(root.resolve(tool.path().strip(), "tool '" + tool.id() + "' path"));
+            Path toolPath = root.resolve(tool.path().strip(), "tool '" + tool.id() + "' path");
+            if (toolPath.equals(root.directory())) {
+                throw new PolicyException("tool '" + tool.id() + "' path '" + tool.path() + "' is the repository root, not a tool");
+            }
+            toolPaths.add(toolPath);
             for (int r = 0; r < tool.referencedBy().size(); r++) {
                 String configured = tool.referencedBy().get(r);
                 Path file = root.resolve(configured.strip(), "tool '" + tool.id() + "' referencedBy file");
+                if (file.equals(root.directory())) {
+                    throw new PolicyException("tool '" + tool.id() + "' referencedBy file '" + configured + "' is the repository root, not a file");
+                }
                 byFile.computeIfAbsent(file, f -> new ArrayList<>()).add(new int[] {t, r});
                 displayNames.putIfAbsent(file, display(configured));
             }

@@ -22,6 +22,9 @@ final class ToolPattern {
         while (p.startsWith("./")) {
             p = p.substring(2);
         }
+        while (p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
         int slash = p.lastIndexOf('/');
         return new ToolPattern(p, slash < 0 ? p : p.substring(slash + 1));
     }
@@ -29,6 +32,9 @@ final class ToolPattern {
     /** The index where the first whole-token reference starts, or -1. */
     int find(CharSequence text) {
         String s = text.toString();
+        if (fileName.isEmpty()) {
+            return -1;
+        }
         int from = 0;
         while (true) {
             int idx = s.indexOf(fileName, from);

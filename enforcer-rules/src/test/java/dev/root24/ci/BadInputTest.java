@@ -189,5 +189,9 @@ class BadInputTest {
                 new ToolSpec("t", "y", List.of("a"), 5, "")))).hasMessageContaining("duplicate tool id 't'");
         assertThatThrownBy(() -> analyzer.analyze(List.of(new ToolSpec(" ", "x", List.of("a"), 5, ""))))
                 .hasMessageContaining("no id");
+        assertThatThrownBy(() -> analyzer.analyze(List.of(new ToolSpec("t", "./", List.of("a"), 5, ""))))
+                .hasMessage("tool 't' path './' is the repository root, not a tool");
+        assertThatThrownBy(() -> analyzer.analyze(List.of(new ToolSpec("t", "x", List.of("."), 5, ""))))
+                .hasMessage("tool 't' referencedBy file '.' is the repository root, not a file");
     }
 }

@@ -56,4 +56,42 @@ class StaticAnalysisTest {
         assertThat(analysis.describe()).containsExactly("CI references: phase score 100/100 (30.0 of 30 tool points)",
                 "  b  1/1 refs  30.0/30");
     }
+
+    @Test
+    void every_gain_is_exactly_what_fixing_it_adds_and_fixing_all_scores_100() {
+        // Every state of two tools (present or not; 0..total of 1..3 references found).
+        for (int totalA = 1; totalA <= 3; totalA++) {
+            for (int foundA = 0; foundA <= totalA; foundA++) {
+                for (int foundB = 0; foundB <= 2; foundB++) {
+                    for (int presence = 0; presence < 4; presence++) {
+                        StaticAnalysis analysis = new StaticAnalysis(List.of(
+                                tool("a", 7, (presence & 1) == 0, foundA, totalA),
+                                tool("b", 13, (presence & 2) == 0, foundB, 2)));
+                        assertThat(analysis.score()).isBetween(0, 100);
+                        assertThat(analysis.assuming(analysis.missing()).score()).isEqualTo(100);
+                        List<StaticAnalysis.ExactGain> gains = analysis.exactGains();
+                        assertThat(gains).hasSameSizeAs(analysis.missing());
+                        for (int i = 0; i < gains.size(); i++) {
+                            StaticAnalysis.ExactGain gain = gains.get(i);
+                            assertThat(analysis.assuming(List.of(gain.reference())).exactTotal())
+                                    .isEqualTo(analysis.exactTotal().plus(gain.points()));
+                            if (i > 0) {
+                                assertThat(gain.points()).isLessThanOrEqualTo(gains.get(i - 1).points());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static ToolResult tool(String id, int max, boolean present, int found, int total) {
+        List<String> files = new java.util.ArrayList<>();
+        List<ReferenceResult> references = new java.util.ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            files.add("ci/" + id + i + ".yml");
+            references.add(i < found ? found(files.get(i)) : missing(files.get(i)));
+        }
+        return ToolResult.of(new ToolSpec(id, "tools/" + id, files, max, ""), present, references);
+    }
 }

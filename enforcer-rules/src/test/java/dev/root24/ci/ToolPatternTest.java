@@ -57,4 +57,10 @@ class ToolPatternTest {
     void a_generic_file_name_elsewhere_does_not(String text) {
         assertThat(ToolPattern.of("12_tooling/hooks/pre_commit/config.yaml").matches(text)).isFalse();
     }
+
+    @org.junit.jupiter.api.Test
+    void a_directory_tool_matches_by_its_name_and_an_empty_one_matches_nothing() {
+        assertThat(ToolPattern.of("23_compliance/policies/").matches("opa eval -d 23_compliance/policies data")).isTrue();
+        assertThat(ToolPattern.of("./").matches("anything at all")).isFalse();
+    }
 }

@@ -135,6 +135,28 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void remainingSchemaErrorKindsAreWorded() throws Exception {
+        write("p.yaml", """
+                version: 2
+                structure:
+                  exceptionsFile: ''
+                  expectedModules: [a, a]
+                ci:
+                  tools:
+                    - path: x.sh
+                worm:
+                  signatureAlgorithms: [RSA]
+                """);
+
+        assertThatThrownBy(() -> load("p.yaml")).hasMessage("5 problems in p.yaml: "
+                + "p.yaml:1: version must be 1; "
+                + "p.yaml:3: structure.exceptionsFile must not be empty; "
+                + "p.yaml:4: structure.expectedModules must not list an item twice; "
+                + "p.yaml:7: ci.tools[0] is missing required key 'id'; "
+                + "p.yaml:9: worm.signatureAlgorithms[0] must be one of ML-DSA-44, Ed25519");
+    }
+
+    @Test
     void missingVersionIsNamed() throws Exception {
         write("p.yaml", "failBelow: GOLD\n");
         assertThatThrownBy(() -> load("p.yaml")).hasMessage("p.yaml:1: the document is missing required key 'version'");

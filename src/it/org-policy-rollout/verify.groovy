@@ -1,0 +1,26 @@
+// All invocations append to one build.log; split it per invocation ("Scanning for projects..." starts one).
+List<String> runs = new File(basedir, 'build.log').getText('UTF-8').split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
+assert runs.size() == 7 : "expected 7 invocations, found ${runs.size()}"
+String root = basedir.canonicalPath
+
+// 4: the compliant member passes under policy 1.0.0
+assert runs[3].contains("ROOT-24-LOCK: OK, 24/24 locked modules, no violations in ${root}/payments-service")
+assert runs[3].contains('BUILD SUCCESS')
+
+// 5: the non-compliant member fails with every violation the policy defines, each with its fix
+assert runs[4].contains("ROOT-24-LOCK: 3 violation(s) in ${root}/legacy-portal")
+assert runs[4].contains('03_core/module.yaml: required file is missing -> create the file 03_core/module.yaml')
+assert runs[4].contains('07_governance_legal/: locked module is missing -> create the directory 07_governance_legal/')
+assert runs[4].contains("debug.log: matches forbidden pattern '*.log' -> delete it from the root, or move it into a module")
+assert runs[4].contains('BUILD FAILURE')
+
+// 6: the same compliant member under policy 2.0.0 (README.md required in every module) fails
+assert runs[5].contains("ROOT-24-LOCK: 24 violation(s) in ${root}/payments-service")
+assert runs[5].contains('01_ai_layer/README.md: required file is missing -> create the file 01_ai_layer/README.md')
+assert runs[5].contains('BUILD FAILURE')
+
+// 7: the enforcer's externalRules descriptor from the policy jar gives the same verdict
+assert runs[6].contains('Rule Config Provider org.apache.maven.enforcer.rules.ExternalRules executed')
+assert runs[6].contains("ROOT-24-LOCK: OK, 24/24 locked modules, no violations in ${root}/payments-external")
+assert runs[6].contains('BUILD SUCCESS')
+return true
