@@ -72,8 +72,8 @@ public final class NextTierSearch {
         int best = space.overall(all, n);
         if (best < threshold) {
             return new NextTierPath(from, target, threshold, NextTierPath.Outcome.OUT_OF_REACH, List.of(), now, n, n, 1,
-                    target + " (" + threshold + ") is out of reach by these actions: all " + n + " of them together give "
-                            + best + space.unmeasuredNote());
+                    target + " (" + threshold + ") is out of reach" + (n == 0 ? ": no action is left and the score stays "
+                            : " by these actions: all " + n + " of them together give ") + best + space.unmeasuredNote());
         }
         long evaluated = 1;
         int searched = 0;
