@@ -92,7 +92,7 @@ class CommandRunnerTest {
                 .withTimeout(Duration.ofMillis(1500)));
         assertThat(result.status()).isEqualTo(CheckStatus.TIMED_OUT);
         assertThat(result.exitCode()).isEqualTo(124);
-        assertThat(result.hint()).startsWith("timed out after 1500ms");
+        assertThat(result.hint()).startsWith("timed out after 1.5s");
         List<Long> started = Files.readAllLines(pids).stream().map(String::strip).map(Long::parseLong).toList();
         assertThat(started).hasSize(4);
         for (long pid : started) {
