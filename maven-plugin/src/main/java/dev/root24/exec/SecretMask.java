@@ -40,12 +40,24 @@ public final class SecretMask {
                 .thenComparing(Comparator.naturalOrder()));
         for (Map<String, String> env : environments) {
             for (Map.Entry<String, String> e : env.entrySet()) {
-                if (looksSecret(e.getKey()) && e.getValue() != null && e.getValue().length() >= MIN_LENGTH) {
+                if (looksSecret(e.getKey()) && maskable(e.getValue())) {
                     values.add(e.getValue());
                 }
             }
         }
         return new SecretMask(List.copyOf(values));
+    }
+
+    /**
+     * Short values, numbers and booleans ({@code SIGNING_KEY_ENABLED=true}) are no secrets worth
+     * hiding, and masking them would blank out every {@code true} or {@code 2024} in the output.
+     */
+    static boolean maskable(String value) {
+        if (value == null || value.length() < MIN_LENGTH) {
+            return false;
+        }
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        return !(v.equals("true") || v.equals("false") || v.equals("null") || v.chars().allMatch(Character::isDigit));
     }
 
     public static boolean looksSecret(String name) {

@@ -147,8 +147,25 @@ public final class CertifyMojo extends AbstractMojo {
         return AuditPhase.notMeasured("the WORM audit proof is not available in this version of the plugin");
     }
 
+    /**
+     * A {@code -D} on the command line wins over the POM: {@code -Droot24.failBelow=NONE} must turn a
+     * configured gate off for one run, which Maven alone does not do for an explicitly set parameter.
+     */
+    private void applyCommandLine() {
+        java.util.Properties user = session.getUserProperties();
+        String gate = user.getProperty("root24.failBelow");
+        if (gate != null && !gate.isBlank()) {
+            failBelow = gate;
+        }
+        String skipping = user.getProperty("root24.skip");
+        if (skipping != null) {
+            skip = skipping.isBlank() || Boolean.parseBoolean(skipping.strip());
+        }
+    }
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        applyCommandLine();
         if (skip) {
             getLog().info("root24:certify skipped (root24.skip)");
             return;

@@ -138,6 +138,13 @@ class CommandRunnerTest {
     }
 
     @Test
+    void booleansAndNumbersUnderSecretNamesAreNotMasked() {
+        SecretMask mask = SecretMask.of(Map.of("SIGNING_KEY_ENABLED", "true", "TOKEN_TTL", "3600", "API_KEY", "abc", "DB_PASSWORD", "hunter22"));
+        assertThat(mask.apply("true 3600 abc hunter22")).isEqualTo("true 3600 abc ****");
+        assertThat(mask.maskValues(Map.of("SIGNING_KEY_ENABLED", "true"))).containsEntry("SIGNING_KEY_ENABLED", "****");
+    }
+
+    @Test
     void inheritedSecretsAreMaskedToo() {
         CommandRunner inheriting = new CommandRunner(root, 1, 100, BuiltInChecks.none(), Map.of("CI_DB_PASSWORD", "pa55word!"));
         CheckResult result = inheriting.run(Check.command("echo", "echo pa55word!"));
