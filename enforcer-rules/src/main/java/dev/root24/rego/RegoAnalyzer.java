@@ -23,7 +23,7 @@ public final class RegoAnalyzer {
 
     /** Words that, ending a line, carry the statement on to the next line. */
     private static final Set<String> CONTINUING_WORDS = Set.of("if", "contains", "else", "in", "not", "some", "with",
-            "as", "every", "default", "package", "import");
+            "as", "every");
 
     private static final Set<String> OPENERS = Set.of("(", "[", "{");
 
@@ -161,7 +161,10 @@ public final class RegoAnalyzer {
             if (t.kind() == Kind.COMMENT) {
                 continue;
             }
-            if (current == null || (lineBreak && !continues(previous, t))) {
+            // Package and import statements are one line each: `import future.keywords.if` ends in a keyword.
+            boolean oneLiner = current != null && (tokens.get(current.get(0)).isWord("package")
+                    || tokens.get(current.get(0)).isWord("import"));
+            if (current == null || (lineBreak && (oneLiner || !continues(previous, t)))) {
                 current = new ArrayList<>();
                 statements.add(new Statement(current));
             }
