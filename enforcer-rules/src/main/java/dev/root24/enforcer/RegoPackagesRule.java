@@ -49,7 +49,10 @@ public final class RegoPackagesRule extends AbstractEnforcerRule {
      */
     private List<String> directories;
 
-    /** The first segment(s) every package must start with. Default {@code ssid}; empty for none. */
+    /**
+     * The first segment(s) every package must start with, e.g. {@code org.policies}. Default
+     * {@code ssid}; {@code none} for no prefix (packages then start with the layer).
+     */
     private String prefix;
 
     /**

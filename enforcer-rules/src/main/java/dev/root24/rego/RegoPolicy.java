@@ -23,6 +23,12 @@ public record RegoPolicy(List<String> directories, boolean defaultDirectories, P
 
     public static final String DEFAULT_PREFIX = "ssid";
 
+    /**
+     * The configuration value for "no prefix": Maven turns an empty {@code <prefix/>} into
+     * "not configured", which would silently keep the default.
+     */
+    public static final String NO_PREFIX = "none";
+
     /** A Rego reference made of plain identifiers, e.g. {@code ssid} or {@code org.policies}. */
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
 
@@ -68,8 +74,10 @@ public record RegoPolicy(List<String> directories, boolean defaultDirectories, P
             return this;
         }
 
+        /** The required first segment(s); {@link #NO_PREFIX} or empty for none. */
         public Builder prefix(String value) {
-            this.prefix = value.strip();
+            String v = value.strip();
+            this.prefix = v.equalsIgnoreCase(NO_PREFIX) ? "" : v;
             return this;
         }
 

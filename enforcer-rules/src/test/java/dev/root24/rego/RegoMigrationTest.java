@@ -128,6 +128,27 @@ class RegoMigrationTest {
     }
 
     @Test
+    void aByteOrderMarkAndNonAsciiTextSurviveByteForByte() throws Exception {
+        String text = "\uFEFFpackage ssid.01ailayer # café ☕\n\nallow {\n    input.name == \"Zoë\"\n}\n";
+        RegoMigration.SourcePlan plan = migration().planSource("01ailayer_x.rego", text);
+        assertThat(RegoSourceFile.encode(plan.rewritten())).isEqualTo(
+                "\uFEFFpackage ssid.ai_layer # café ☕\n\nallow if {\n    input.name == \"Zoë\"\n}\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void prefixNoneMeansTheLayerAlone() throws Exception {
+        RegoPolicy none = RegoPolicy.builder().prefix("none").build();
+        assertThat(none.naming().prefix()).isEmpty();
+        // Without a prefix, `ssid` is the first segment and names no module: left alone, not guessed.
+        RegoMigration.SourcePlan kept = new RegoMigration(none, false).planSource("01ailayer_x.rego", "package ssid.01ailayer.x\n");
+        assertThat(kept.rewritten()).isEqualTo("package ssid.01ailayer.x\n");
+        assertThat(kept.skipped()).singleElement().extracting(MigrationSkip::reason)
+                .isEqualTo("package ssid.01ailayer.x names no module; rename it by hand to start with ai_layer");
+        assertThat(new RegoMigration(none, false).planSource("01ailayer_x.rego", "package 01ailayer.x\n").rewritten())
+                .isEqualTo("package ai_layer.x\n");
+    }
+
+    @Test
     void syntaxCanBeLeftAlone() throws Exception {
         RegoMigration packagesOnly = new RegoMigration(RegoPolicy.builder().build(), false);
         RegoMigration.SourcePlan plan = packagesOnly.planSource("01ailayer_policy_v6_0.rego", corpusText("01ailayer_policy_v6_0.rego"));

@@ -49,7 +49,10 @@ public final class RegoMigrateMojo extends AbstractMojo {
     @Parameter
     private List<String> directories;
 
-    /** The first segment(s) every package must start with. Default {@code ssid}; empty for none. */
+    /**
+     * The first segment(s) every package must start with, as in the rule. Default {@code ssid};
+     * {@code none} for no prefix.
+     */
     @Parameter(property = "root24.rego.prefix", defaultValue = "ssid")
     private String prefix;
 
@@ -130,7 +133,10 @@ public final class RegoMigrateMojo extends AbstractMojo {
     }
 
     private RegoPolicy policy() throws PolicyException {
-        RegoPolicy.Builder builder = RegoPolicy.builder().prefix(prefix == null ? "" : prefix);
+        RegoPolicy.Builder builder = RegoPolicy.builder();
+        if (prefix != null) {
+            builder.prefix(prefix);
+        }
         if (modules != null && !modules.isEmpty()) {
             builder.modules(modules);
         }
