@@ -157,20 +157,24 @@ public final class RegoMigration {
      *
      * @param written repository-relative paths rewritten
      * @param backups repository-relative paths of the backups kept
-     * @param skipped files left alone because they changed after planning
+     * @param skipped files left alone: changed after planning, or could not be written (each
+     *     named with the reason; the original is then untouched)
+     * @param failed how many of {@code skipped} could not be written
      */
-    public record Applied(List<String> written, List<String> backups, List<MigrationSkip> skipped) {}
+    public record Applied(List<String> written, List<String> backups, List<MigrationSkip> skipped, int failed) {}
 
     /**
-     * Writes every planned file: backup first, then temporary file and atomic move.
+     * Writes every planned file: backup first, then temporary file and atomic move. A file that
+     * cannot be written is reported in {@link Applied#skipped()} and the others still proceed.
      *
-     * @throws PolicyException if a backup or a rewrite cannot be written; files already done stay done
+     * @throws PolicyException if the root itself is unusable
      */
     public static Applied apply(MigrationPlan plan) throws PolicyException {
         RepositoryRoot root = RepositoryRoot.of(plan.root());
         List<String> written = new ArrayList<>();
         List<String> backups = new ArrayList<>();
         List<MigrationSkip> skipped = new ArrayList<>();
+        int failed = 0;
         for (FileMigration file : plan.files()) {
             try {
                 byte[] now = Files.readAllBytes(file.path());
@@ -183,13 +187,16 @@ public final class RegoMigration {
                 replaceAtomically(file.path(), file.rewritten());
                 written.add(file.relative());
             } catch (AtomicMoveNotSupportedException e) {
-                throw new PolicyException(file.relative() + ": the file system cannot replace files atomically; nothing written for it");
+                failed++;
+                skipped.add(new MigrationSkip(file.relative(), 0,
+                        "not written: the file system cannot replace files atomically"));
             } catch (IOException e) {
-                throw new PolicyException(file.relative() + ": cannot rewrite (" + e.getClass().getSimpleName() + ": "
-                        + e.getMessage() + ")");
+                failed++;
+                skipped.add(new MigrationSkip(file.relative(), 0, "not written: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")));
             }
         }
-        return new Applied(written, backups, skipped);
+        return new Applied(written, backups, skipped, failed);
     }
 
     /**

@@ -235,6 +235,24 @@ class RegoMigrationTest {
     }
 
     @Test
+    void aFileThatCannotBeWrittenIsReportedAndTheOthersProceed() throws Exception {
+        Path locked = write("01_ai_layer/01_ai_layer_a.rego", "package ssid.01ailayer.a\n".getBytes(StandardCharsets.UTF_8));
+        Path open = write("03_core/03_core_b.rego", "package ssid.03core.b\n".getBytes(StandardCharsets.UTF_8));
+        MigrationPlan plan = migration().plan(repo);
+        // a file where the backup directory should be: the backup cannot be kept, so nothing is written
+        Files.writeString(locked.getParent().resolve(".backups"), "in the way");
+        RegoMigration.Applied applied = RegoMigration.apply(plan);
+        assertThat(applied.failed()).isEqualTo(1);
+        assertThat(applied.written()).containsExactly("03_core/03_core_b.rego");
+        assertThat(applied.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.file()).isEqualTo("01_ai_layer/01_ai_layer_a.rego");
+            assertThat(s.reason()).startsWith("not written: FileAlreadyExistsException");
+        });
+        assertThat(Files.readString(locked)).isEqualTo("package ssid.01ailayer.a\n");
+        assertThat(Files.readString(open)).isEqualTo("package ssid.core.b\n");
+    }
+
+    @Test
     void reportListsEveryChangeAsJson() throws Exception {
         copyCorpus("01ailayer_policy_v6_0.rego", "23_compliance/policies");
         MigrationPlan plan = migration().plan(repo);

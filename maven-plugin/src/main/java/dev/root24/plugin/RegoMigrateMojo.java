@@ -122,6 +122,10 @@ public final class RegoMigrateMojo extends AbstractMojo {
         if (applied != null) {
             getLog().info("rego-migrate: applied " + counts + "; " + applied.written().size() + " file(s) written, "
                     + applied.backups().size() + " backup(s) under .backups/; report " + report);
+            if (applied.failed() > 0) {
+                throw new MojoFailureException("rego-migrate: " + applied.failed()
+                        + " file(s) could not be written and were left as they were; see the warnings above and " + report);
+            }
         } else {
             getLog().info("rego-migrate: dry run, " + counts + "; nothing written; report " + report
                     + (plan.isEmpty() ? "" : "; run with -Droot24.apply to write them"));
