@@ -1,18 +1,20 @@
 package dev.root24.enforcer;
 
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import javax.inject.Inject;
 import javax.inject.Named;
 
+import dev.root24.policy.EffectivePolicy;
+import dev.root24.policy.PolicyDocument;
 import dev.root24.policy.PolicyException;
+import dev.root24.policy.PolicyLoader;
+import dev.root24.policy.RepositoryRoot;
 import dev.root24.rego.LayerSource;
 import dev.root24.rego.RegoFinding;
 import dev.root24.rego.RegoPackageCheck;
@@ -79,6 +81,13 @@ public final class RegoPackagesRule extends AbstractEnforcerRule {
     /** The locked modules the layers come from. Default: the 24 ROOT-24 modules. */
     private List<String> modules;
 
+    /**
+     * A {@code root24-policy.yaml}: a repository-relative path or {@code classpath:a/b.yaml} (from
+     * a jar added as a dependency of the enforcer plugin). Its {@code rego:} section configures
+     * this rule; every parameter set inline overrides the same key of the file.
+     */
+    private String policy;
+
     private final MavenSession session;
     private final RuntimeInformation runtime;
 
@@ -91,10 +100,10 @@ public final class RegoPackagesRule extends AbstractEnforcerRule {
     @Override
     public void execute() throws EnforcerRuleException {
         MavenVersionRequirement.check(runtime, "regoPackages");
-        Path root = root();
+        Path root = ReactorRoot.resolve(rootDirectory, session, "regoPackages");
         RegoReport report;
         try {
-            report = new RegoPackageCheck(policy()).check(root);
+            report = new RegoPackageCheck(settings(root)).check(root);
         } catch (PolicyException e) {
             throw new EnforcerRuleError("regoPackages: " + e.getMessage());
         }
@@ -107,41 +116,41 @@ public final class RegoPackagesRule extends AbstractEnforcerRule {
         getLog().info(report.summary());
     }
 
-    private RegoPolicy policy() throws PolicyException {
+    /** The policy file's {@code rego:} section with the inline parameters laid over it. */
+    private RegoPolicy settings(Path root) throws PolicyException {
+        Map<String, Object> rego = new LinkedHashMap<>();
+        rego.put("modules", modules == null || modules.isEmpty() ? null : modules);
+        rego.put("directories", directories == null || directories.isEmpty() ? null : directories);
+        rego.put("prefix", prefix);
+        rego.put("layerFrom", layerFrom == null || layerFrom.isBlank() ? null : layerFrom);
+        rego.put("excludes", excludes);
+        rego.put("v1Syntax", v1Syntax == null || v1Syntax.isBlank() ? null : v1Syntax);
+        EffectivePolicy effective = new PolicyLoader(RepositoryRoot.of(root), RegoPackagesRule.class.getClassLoader())
+                .load(policy == null || policy.isBlank() ? null : policy.strip(), Map.of("rego", rego));
+        PolicyDocument.Rego settings = effective.document().rego();
         RegoPolicy.Builder builder = RegoPolicy.builder();
-        if (modules != null && !modules.isEmpty()) {
-            builder.modules(modules);
+        if (settings == null) {
+            return builder.build();
         }
-        if (directories != null && !directories.isEmpty()) {
-            builder.directories(directories);
+        if (settings.modules() != null) {
+            builder.modules(settings.modules());
         }
-        if (prefix != null) {
-            builder.prefix(prefix);
+        if (settings.directories() != null) {
+            builder.directories(settings.directories());
         }
-        if (layerFrom != null && !layerFrom.isBlank()) {
-            builder.layerSource(LayerSource.parse(layerFrom));
+        if (settings.prefix() != null) {
+            builder.prefix(settings.prefix());
         }
-        if (excludes != null) {
-            builder.excludes(excludes);
+        if (settings.layerFrom() != null) {
+            builder.layerSource(LayerSource.parse(settings.layerFrom()));
         }
-        if (v1Syntax != null && !v1Syntax.isBlank()) {
-            builder.v1Syntax(V1Syntax.parse(v1Syntax));
+        if (settings.excludes() != null) {
+            builder.excludes(settings.excludes());
+        }
+        if (settings.v1Syntax() != null) {
+            builder.v1Syntax(V1Syntax.parse(settings.v1Syntax()));
         }
         return builder.build();
-    }
-
-    private Path root() throws EnforcerRuleError {
-        if (rootDirectory != null) {
-            return rootDirectory.toPath().toAbsolutePath().normalize();
-        }
-        File top = session.getRequest().getMultiModuleProjectDirectory();
-        if (top == null && session.getTopLevelProject() != null) {
-            top = session.getTopLevelProject().getBasedir();
-        }
-        if (top == null) {
-            throw new EnforcerRuleError("regoPackages: cannot tell the repository root; set <rootDirectory>");
-        }
-        return top.toPath().toAbsolutePath().normalize();
     }
 
     /**
@@ -150,21 +159,13 @@ public final class RegoPackagesRule extends AbstractEnforcerRule {
      */
     @Override
     public String getCacheId() {
-        String key = String.join("\n", String.valueOf(rootDirectory),
-                String.valueOf(session.getRequest().getMultiModuleProjectDirectory()), String.valueOf(directories),
-                String.valueOf(prefix), String.valueOf(layerFrom), String.valueOf(excludes), String.valueOf(v1Syntax),
-                String.valueOf(modules));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            return Integer.toHexString(key.hashCode());
-        }
+        return ReactorRoot.cacheId(session, rootDirectory, directories, prefix, layerFrom, excludes, v1Syntax, modules, policy);
     }
 
     @Override
     public String toString() {
         return String.format("RegoPackages[rootDirectory=%s, directories=%s, prefix=%s, layerFrom=%s, excludes=%s, "
-                + "v1Syntax=%s, modules=%s]", rootDirectory, directories, prefix, layerFrom, excludes, v1Syntax, modules);
+                + "v1Syntax=%s, modules=%s, policy=%s]", rootDirectory, directories, prefix, layerFrom, excludes, v1Syntax, modules,
+                policy);
     }
 }
