@@ -1,3 +1,5 @@
+package dev.root24.benchmarks;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +47,7 @@ public final class RegoBenchmark {
             """;
 
     public static void main(String[] args) throws Exception {
-        int files = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int files = args.length > 0 ? Integer.parseInt(args[0]) : Integer.getInteger("benchmark.files", 2000);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         Path repo = Files.createTempDirectory("rego-bench");
         try {
