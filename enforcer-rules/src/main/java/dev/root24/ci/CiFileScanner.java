@@ -85,7 +85,7 @@ final class CiFileScanner {
         try {
             document = new YamlReader(maxYamlBytes).parse(text, display);
         } catch (PolicyException e) {
-            return all(display, search.patterns(), ReferenceStatus.PARSE_ERROR, lineOf(e, display), messageOf(e, display));
+            return all(display, search.patterns(), ReferenceStatus.PARSE_ERROR, e.line(), e.problem());
         }
         CiFileKind kind = CiYaml.classify(display, document);
         if (kind == CiFileKind.TEXT) {
@@ -198,35 +198,6 @@ final class CiFileScanner {
         return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-    }
-
-    /** The line of a {@link YamlReader} error, whose messages read {@code display:line: ...}. */
-    private static int lineOf(PolicyException e, String display) {
-        String message = e.getMessage();
-        String prefix = display + ":";
-        if (message == null || !message.startsWith(prefix)) {
-            return 0;
-        }
-        int colon = message.indexOf(':', prefix.length());
-        if (colon < 0) {
-            return 0;
-        }
-        try {
-            return Integer.parseInt(message.substring(prefix.length(), colon));
-        } catch (NumberFormatException notALine) {
-            return 0;
-        }
-    }
-
-    private static String messageOf(PolicyException e, String display) {
-        String message = e.getMessage() == null ? "invalid YAML" : e.getMessage();
-        String prefix = display + ":";
-        if (!message.startsWith(prefix)) {
-            return message;
-        }
-        String rest = message.substring(prefix.length());
-        int colon = rest.indexOf(": ");
-        return (lineOf(e, display) > 0 && colon >= 0 ? rest.substring(colon + 2) : rest).strip();
     }
 
     private static List<ReferenceResult> all(String display, List<ToolPattern> patterns, ReferenceStatus status, int line,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.root24.policy.PolicyDocument;
 import dev.root24.policy.PolicyException;
 
 /**
@@ -51,5 +52,20 @@ public record ToolSpec(String id, String path, List<String> referencedBy, int ma
                 throw new PolicyException(source + ": tool '" + id + "' lists referencedBy file '" + file + "' twice");
             }
         }
+    }
+
+    /** Maximum score of a tool that does not set one. */
+    public static final int DEFAULT_MAX_SCORE = 10;
+
+    /** The tools of a policy file's {@code ci.tools} (null: none). */
+    public static List<ToolSpec> fromPolicy(List<PolicyDocument.Tool> tools) {
+        if (tools == null) {
+            return List.of();
+        }
+        return tools.stream()
+                .map(t -> new ToolSpec(t.id() == null ? "" : t.id().strip(), t.path() == null ? "" : t.path().strip(),
+                        t.referencedBy() == null ? List.of() : t.referencedBy(),
+                        t.maxScore() == null ? DEFAULT_MAX_SCORE : t.maxScore(), t.description()))
+                .toList();
     }
 }

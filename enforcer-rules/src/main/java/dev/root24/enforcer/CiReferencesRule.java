@@ -1,13 +1,10 @@
 package dev.root24.enforcer;
 
 import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import javax.inject.Inject;
@@ -17,7 +14,10 @@ import dev.root24.ci.CiPresets;
 import dev.root24.ci.CiReferenceAnalyzer;
 import dev.root24.ci.StaticAnalysis;
 import dev.root24.ci.ToolSpec;
+import dev.root24.policy.EffectivePolicy;
+import dev.root24.policy.PolicyDocument;
 import dev.root24.policy.PolicyException;
+import dev.root24.policy.PolicyLoader;
 import dev.root24.policy.RepositoryRoot;
 import org.apache.maven.enforcer.rule.api.AbstractEnforcerRule;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
@@ -36,6 +36,8 @@ import org.apache.maven.rtinfo.RuntimeInformation;
 @Named("ciReferences")
 public final class CiReferencesRule extends AbstractEnforcerRule {
 
+    private static final int DEFAULT_MIN_SCORE = 100;
+
     /**
      * The tools to check, each a {@code <tool>} with {@code id}, {@code path},
      * {@code referencedBy} ({@code <file>} entries), {@code maxScore} and {@code description}.
@@ -50,7 +52,15 @@ public final class CiReferencesRule extends AbstractEnforcerRule {
      * The lowest acceptable phase score, 0..100: {@code floor(100 × Σ tool points / Σ maxScore)}.
      * Default 100: every tool present and run from every listed file.
      */
-    private int minScore = 100;
+    private Integer minScore;
+
+    /**
+     * A {@code root24-policy.yaml}: a repository-relative path or {@code classpath:a/b.yaml} (from
+     * a jar added as a dependency of the enforcer plugin). Its {@code ci:} section ({@code preset},
+     * {@code minScore}, {@code tools}) configures this rule; every parameter set inline overrides
+     * the same key of the file.
+     */
+    private String policy;
 
     /**
      * The repository root every path is relative to. Default: the reactor's top-level directory
@@ -70,49 +80,50 @@ public final class CiReferencesRule extends AbstractEnforcerRule {
     @Override
     public void execute() throws EnforcerRuleException {
         MavenVersionRequirement.check(runtime, "ciReferences");
-        if (minScore < 0 || minScore > 100) {
-            throw new EnforcerRuleError("ciReferences: minScore " + minScore + " is outside 0..100");
-        }
         StaticAnalysis analysis;
+        int threshold;
         try {
-            RepositoryRoot root = RepositoryRoot.of(root());
-            analysis = new CiReferenceAnalyzer(root).analyze(toolList());
+            RepositoryRoot root = RepositoryRoot.of(ReactorRoot.resolve(rootDirectory, session, "ciReferences"));
+            PolicyDocument.Ci ci = effectiveSettings(root);
+            threshold = ci.minScore() == null ? DEFAULT_MIN_SCORE : ci.minScore();
+            if (threshold < 0 || threshold > 100) {
+                throw new PolicyException("minScore " + threshold + " is outside 0..100");
+            }
+            analysis = new CiReferenceAnalyzer(root).analyze(CiPresets.combine(ci.preset(), ToolSpec.fromPolicy(ci.tools())));
         } catch (PolicyException e) {
             throw new EnforcerRuleError("ciReferences: " + e.getMessage());
         }
         List<String> lines = analysis.describe();
-        if (analysis.score() < minScore) {
+        if (analysis.score() < threshold) {
             List<String> message = new ArrayList<>();
-            message.add(lines.get(0) + ", below minScore " + minScore);
+            message.add(lines.get(0) + ", below minScore " + threshold);
             message.addAll(lines.subList(1, lines.size()));
             throw new EnforcerRuleException(String.join(System.lineSeparator(), message));
         }
-        lines.set(0, lines.get(0) + ", minScore " + minScore + ": OK");
+        lines.set(0, lines.get(0) + ", minScore " + threshold + ": OK");
         lines.forEach(getLog()::info);
     }
 
-    private List<ToolSpec> toolList() throws PolicyException {
-        List<ToolSpec> inline = new ArrayList<>();
+    /** The policy file's {@code ci:} section with the inline parameters laid over it. */
+    private PolicyDocument.Ci effectiveSettings(RepositoryRoot root) throws PolicyException {
+        Map<String, Object> ci = new LinkedHashMap<>();
+        ci.put("preset", preset);
+        ci.put("minScore", minScore);
         if (tools != null) {
+            List<Map<String, Object>> list = new ArrayList<>();
             for (Tool tool : tools) {
-                inline.add(tool.toSpec());
+                list.add(tool.toSettings());
             }
+            ci.put("tools", list);
         }
-        return CiPresets.combine(preset, inline);
-    }
-
-    private Path root() throws EnforcerRuleError {
-        if (rootDirectory != null) {
-            return rootDirectory.toPath().toAbsolutePath().normalize();
+        EffectivePolicy effective = new PolicyLoader(root, CiReferencesRule.class.getClassLoader())
+                .load(policy == null || policy.isBlank() ? null : policy.strip(), Map.of("ci", ci));
+        if (getLog() != null && getLog().isDebugEnabled()) {
+            getLog().debug("ciReferences effective policy (sha256 " + effective.sha256() + "):"
+                    + System.lineSeparator() + effective.json());
         }
-        File top = session.getRequest().getMultiModuleProjectDirectory();
-        if (top == null && session.getTopLevelProject() != null) {
-            top = session.getTopLevelProject().getBasedir();
-        }
-        if (top == null) {
-            throw new EnforcerRuleError("ciReferences: cannot tell the repository root; set <rootDirectory>");
-        }
-        return top.toPath().toAbsolutePath().normalize();
+        PolicyDocument.Ci settings = effective.document().ci();
+        return settings == null ? new PolicyDocument.Ci(null, null, null) : settings;
     }
 
     /**
@@ -121,20 +132,12 @@ public final class CiReferencesRule extends AbstractEnforcerRule {
      */
     @Override
     public String getCacheId() {
-        String key = String.join("\n", String.valueOf(rootDirectory),
-                String.valueOf(session.getRequest().getMultiModuleProjectDirectory()), String.valueOf(tools),
-                String.valueOf(preset), String.valueOf(minScore));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            return Integer.toHexString(key.hashCode());
-        }
+        return ReactorRoot.cacheId(session, rootDirectory, tools, preset, minScore, policy);
     }
 
     @Override
     public String toString() {
-        return String.format("CiReferences[preset=%s, tools=%s, minScore=%d, rootDirectory=%s]", preset, tools, minScore,
-                rootDirectory);
+        return String.format("CiReferences[preset=%s, tools=%s, minScore=%s, rootDirectory=%s, policy=%s]", preset, tools,
+                minScore, rootDirectory, policy);
     }
 }

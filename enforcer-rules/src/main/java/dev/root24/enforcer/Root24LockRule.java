@@ -1,11 +1,7 @@
 package dev.root24.enforcer;
 
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +108,7 @@ public final class Root24LockRule extends AbstractEnforcerRule {
     @Override
     public void execute() throws EnforcerRuleException {
         MavenVersionRequirement.check(runtime, "root24Lock");
-        Path root = root();
+        Path root = ReactorRoot.resolve(rootDirectory, session, "root24Lock");
         StructureReport report;
         try {
             StructureLock lock = new StructureLock(policy(root));
@@ -124,20 +120,6 @@ public final class Root24LockRule extends AbstractEnforcerRule {
             throw new EnforcerRuleException(report.format());
         }
         getLog().info(report.summary());
-    }
-
-    private Path root() throws EnforcerRuleError {
-        if (rootDirectory != null) {
-            return rootDirectory.toPath().toAbsolutePath().normalize();
-        }
-        File top = session.getRequest().getMultiModuleProjectDirectory();
-        if (top == null && session.getTopLevelProject() != null) {
-            top = session.getTopLevelProject().getBasedir();
-        }
-        if (top == null) {
-            throw new EnforcerRuleError("root24Lock: cannot tell the repository root; set <rootDirectory>");
-        }
-        return top.toPath().toAbsolutePath().normalize();
     }
 
     private StructurePolicy policy(Path root) throws PolicyException {
@@ -173,18 +155,8 @@ public final class Root24LockRule extends AbstractEnforcerRule {
      */
     @Override
     public String getCacheId() {
-        String key = String.join("\n", String.valueOf(rootDirectory),
-                String.valueOf(session.getRequest().getMultiModuleProjectDirectory()),
-                String.valueOf(expectedModules), String.valueOf(modulePattern), String.valueOf(allowedFiles),
-                String.valueOf(allowedDirectories), String.valueOf(mavenDefaults), String.valueOf(forbiddenPatterns),
-                String.valueOf(requiredModuleEntries), String.valueOf(ignore), String.valueOf(exceptionsFile),
-                String.valueOf(structurePolicyFile), String.valueOf(policy));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            return Integer.toHexString(key.hashCode());
-        }
+        return ReactorRoot.cacheId(session, rootDirectory, expectedModules, modulePattern, allowedFiles, allowedDirectories,
+                mavenDefaults, forbiddenPatterns, requiredModuleEntries, ignore, exceptionsFile, structurePolicyFile, policy);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.root24.enforcer;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.root24.ci.ToolSpec;
 
@@ -21,7 +23,7 @@ public final class Tool {
     private List<String> referencedBy;
 
     /** The points the tool is worth when present and referenced from every listed file. Default 10. */
-    private int maxScore = 10;
+    private int maxScore = ToolSpec.DEFAULT_MAX_SCORE;
 
     /** What the tool is, for reports. Optional. */
     private String description;
@@ -30,9 +32,15 @@ public final class Tool {
         // Maven instantiates and fills it from the POM.
     }
 
-    ToolSpec toSpec() {
-        return new ToolSpec(id == null ? "" : id.strip(), path == null ? "" : path.strip(),
-                referencedBy == null ? List.of() : new ArrayList<>(referencedBy), maxScore, description);
+    /** This tool in the policy file's key layout, so inline tools and policy tools are one list. */
+    Map<String, Object> toSettings() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("id", id == null ? "" : id.strip());
+        settings.put("path", path == null ? "" : path.strip());
+        settings.put("referencedBy", referencedBy == null ? List.of() : new ArrayList<>(referencedBy));
+        settings.put("maxScore", maxScore);
+        settings.put("description", description);
+        return settings;
     }
 
     @Override

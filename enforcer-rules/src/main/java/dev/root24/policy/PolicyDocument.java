@@ -64,5 +64,5 @@ public record PolicyDocument(
     /** WORM settings that are not secrets. */
     public record Worm(String store, List<String> signatureAlgorithms, List<String> trustedKeys, String origin) {}
 
-    public record Rego(List<String> directories, String prefix, String layerFrom, List<String> excludes, String v1Syntax) {}
+    public record Rego(List<String> modules, List<String> directories, String prefix, String layerFrom, List<String> excludes, String v1Syntax) {}
 }

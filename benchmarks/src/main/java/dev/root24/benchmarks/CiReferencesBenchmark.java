@@ -1,3 +1,5 @@
+package dev.root24.benchmarks;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +21,7 @@ import dev.root24.policy.YamlReader;
  * The ciReferences rule's cost on a generated repository of 150 GitHub workflow files of 200 lines
  * each (10 tools, each expected in 15 of them), against baselines measured in the same run on
  * the same files: reading their bytes and decoding them as UTF-8, and parsing them with the
- * project's YamlReader. Run with benchmarks/ci-references/run.sh; prints a Markdown table.
+ * project's YamlReader. Run with ./mvnw -B -Pbenchmarks -pl benchmarks -am verify -DskipTests -Dinvoker.skip -Dbenchmark=CiReferencesBenchmark; prints a Markdown table.
  */
 public final class CiReferencesBenchmark {
 

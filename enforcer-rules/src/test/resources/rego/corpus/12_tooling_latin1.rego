@@ -1,0 +1,3 @@
+package ssid.tooling
+
+# café

@@ -1,0 +1,5 @@
+package ssid.infra.net
+
+deny[msg] {
+    msg := "this string never ends
+}

@@ -1,0 +1,4 @@
+package ssid.codex
+
+allow {
+    input.ok

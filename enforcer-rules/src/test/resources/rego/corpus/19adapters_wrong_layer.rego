@@ -1,0 +1,3 @@
+package ssid.core.v1
+
+allow if input.adapter.trusted

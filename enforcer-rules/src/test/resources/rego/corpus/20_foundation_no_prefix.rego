@@ -1,0 +1,3 @@
+package foundation.rules
+
+allow if input.base

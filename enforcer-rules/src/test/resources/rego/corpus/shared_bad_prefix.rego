@@ -1,0 +1,3 @@
+package common.lib
+
+helper := 1

@@ -1,0 +1,3 @@
+package ssid.shared.lib
+
+is_string(x) if is_string(x)

@@ -1,0 +1,3 @@
+package ssid.weird
+
+allow if input.x ? true

@@ -1,0 +1,5 @@
+package ssid.weird
+
+allow maybe {
+    true
+}
