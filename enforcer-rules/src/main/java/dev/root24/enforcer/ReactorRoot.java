@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.stream.Collectors;
 
+import dev.root24.policy.RepositoryRoot;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
 import org.apache.maven.execution.MavenSession;
 
@@ -25,17 +26,9 @@ final class ReactorRoot {
      * ({@code maven.multiModuleProjectDirectory}, where {@code .mvn/} is).
      */
     static Path resolve(File configured, MavenSession session, String rule) throws EnforcerRuleError {
-        if (configured != null) {
-            return configured.toPath().toAbsolutePath().normalize();
-        }
-        File top = session.getRequest().getMultiModuleProjectDirectory();
-        if (top == null && session.getTopLevelProject() != null) {
-            top = session.getTopLevelProject().getBasedir();
-        }
-        if (top == null) {
-            throw new EnforcerRuleError(rule + ": cannot tell the repository root; set <rootDirectory>");
-        }
-        return top.toPath().toAbsolutePath().normalize();
+        File topProject = session.getTopLevelProject() == null ? null : session.getTopLevelProject().getBasedir();
+        return RepositoryRoot.choose(configured, session.getRequest().getMultiModuleProjectDirectory(), topProject)
+                .orElseThrow(() -> new EnforcerRuleError(rule + ": cannot tell the repository root; set <rootDirectory>"));
     }
 
     /** Same root, same settings: same id, so the enforcer reuses the first outcome. */

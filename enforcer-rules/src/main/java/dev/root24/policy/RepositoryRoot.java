@@ -37,6 +37,16 @@ public final class RepositoryRoot {
         }
     }
 
+    /**
+     * Which directory is the repository root: the configured one when set, else the reactor's
+     * top-level directory (where {@code .mvn/} is), else the top-level project's base directory.
+     * Empty when none is known. Shared by every rule and goal, so they all check the same root.
+     */
+    public static java.util.Optional<Path> choose(java.io.File configured, java.io.File reactorTop, java.io.File topProject) {
+        java.io.File chosen = configured != null ? configured : reactorTop != null ? reactorTop : topProject;
+        return java.util.Optional.ofNullable(chosen).map(f -> f.toPath().toAbsolutePath().normalize());
+    }
+
     public Path directory() {
         return directory;
     }

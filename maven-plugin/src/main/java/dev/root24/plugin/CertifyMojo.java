@@ -346,17 +346,9 @@ public final class CertifyMojo extends AbstractMojo {
     }
 
     private Path root() throws MojoExecutionException {
-        if (rootDirectory != null) {
-            return rootDirectory.toPath().toAbsolutePath().normalize();
-        }
-        File top = session.getRequest().getMultiModuleProjectDirectory();
-        if (top == null && session.getTopLevelProject() != null) {
-            top = session.getTopLevelProject().getBasedir();
-        }
-        if (top == null) {
-            throw new MojoExecutionException("root24:certify: cannot tell the repository root; set <rootDirectory>");
-        }
-        return top.toPath().toAbsolutePath().normalize();
+        File topProject = session.getTopLevelProject() == null ? null : session.getTopLevelProject().getBasedir();
+        return RepositoryRoot.choose(rootDirectory, session.getRequest().getMultiModuleProjectDirectory(), topProject)
+                .orElseThrow(() -> new MojoExecutionException("root24:certify: cannot tell the repository root; set <rootDirectory>"));
     }
 
     private static boolean blank(String value) {

@@ -13,6 +13,7 @@ import dev.root24.rego.MigrationReport;
 import dev.root24.rego.MigrationSkip;
 import dev.root24.rego.RegoMigration;
 import dev.root24.rego.RegoPolicy;
+import dev.root24.policy.RepositoryRoot;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -157,16 +158,8 @@ public final class RegoMigrateMojo extends AbstractMojo {
     }
 
     private Path root() throws MojoFailureException {
-        if (rootDirectory != null) {
-            return rootDirectory.toPath().toAbsolutePath().normalize();
-        }
-        File top = session.getRequest().getMultiModuleProjectDirectory();
-        if (top == null && session.getTopLevelProject() != null) {
-            top = session.getTopLevelProject().getBasedir();
-        }
-        if (top == null) {
-            throw new MojoFailureException("rego-migrate: cannot tell the repository root; set -Droot24.rootDirectory");
-        }
-        return top.toPath().toAbsolutePath().normalize();
+        File topProject = session.getTopLevelProject() == null ? null : session.getTopLevelProject().getBasedir();
+        return RepositoryRoot.choose(rootDirectory, session.getRequest().getMultiModuleProjectDirectory(), topProject)
+                .orElseThrow(() -> new MojoFailureException("rego-migrate: cannot tell the repository root; set -Droot24.rootDirectory"));
     }
 }
