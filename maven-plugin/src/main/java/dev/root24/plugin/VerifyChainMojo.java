@@ -145,6 +145,10 @@ public final class VerifyChainMojo extends AbstractMojo {
             if (signatureAlgorithms != null && !signatureAlgorithms.isBlank()) {
                 required.addAll(SignatureAlgorithm.parseList(signatureAlgorithms));
             }
+            if (!required.isEmpty() && keys.isEmpty()) {
+                throw new MojoExecutionException("signatureAlgorithms is set but trustedKeys is not: signatures can"
+                        + " only be required against keys you trust");
+            }
             return new ChainVerifier(keys, checkpoint, required).verify(wormStore.toPath());
         } catch (WormException e) {
             throw new MojoExecutionException(e.getMessage(), e);

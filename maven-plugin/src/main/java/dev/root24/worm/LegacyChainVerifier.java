@@ -30,7 +30,7 @@ public final class LegacyChainVerifier {
                     + " remaining timestamps still rise.",
             "Legacy entries are not linked to each other: re-ordered or back-dated entries whose timestamps"
                     + " still rise in file-name order go unnoticed.",
-            "Legacy entries carry no signature (the 'algorithm' field names a placeholder): anyone who can"
+            "Legacy entries carry no signature (the 'algorithm' field names a scheme that was never applied): anyone who can"
                     + " write the directory can add or rewrite an entry and recompute its digests, so nothing"
                     + " proves who wrote it.");
 

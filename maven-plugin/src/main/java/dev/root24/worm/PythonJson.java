@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * The bytes Python's {@code json.dumps(value, ensure_ascii=True, separators=(",", ":"),
  * sort_keys=True)} produces, which is what the seed's legacy WORM store hashed. Keys are sorted
  * by Unicode code point (Python's {@code str} order, which differs from UTF-16 order above
- * U+FFFF), everything outside printable ASCII is a lowercase {@code \\uXXXX} escape, and floats
+ * U+FFFF), everything outside printable ASCII is a {@code \\u} escape with four lowercase hex digits, and floats
  * keep Python's {@code repr}: {@code 9.0} stays {@code 9.0}, {@code 1e-05}, {@code 1e+16}.
  */
 final class PythonJson {

@@ -1,9 +1,11 @@
 package dev.root24.worm;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -49,6 +51,27 @@ public final class Signer {
             chosen.add(key);
         }
         return new Signer(chosen);
+    }
+
+    /**
+     * The signer a build is configured with: keys from {@code keyFile} when given, else from the
+     * {@value PemKeys#SIGNING_KEY_ENV} environment variable, else unsigned. Requesting algorithms
+     * without any key is an error, so a build that is meant to sign never silently writes unsigned
+     * entries.
+     */
+    public static Signer configured(Optional<Path> keyFile, Map<String, String> environment,
+            List<SignatureAlgorithm> requested) throws WormException {
+        List<SigningKey> keys = PemKeys.loadSigningKeys(keyFile, environment);
+        String source = keyFile.map(Path::toString).orElse("environment variable " + PemKeys.SIGNING_KEY_ENV);
+        if (keys.isEmpty()) {
+            if (!requested.isEmpty()) {
+                throw new WormException("signatureAlgorithms requires " + requested.stream()
+                        .map(SignatureAlgorithm::displayName).collect(Collectors.joining(", "))
+                        + " but no signing key is configured (set signingKey or " + PemKeys.SIGNING_KEY_ENV + ")");
+            }
+            return unsigned();
+        }
+        return of(keys, requested, source);
     }
 
     public boolean isSigned() {

@@ -112,6 +112,20 @@ class PemKeysTest {
     }
 
     @Test
+    void configuredSignerComesFromFileThenEnvironmentAndNeverSilentlyUnsigned() throws Exception {
+        PemKeys.KeyPairFiles files = PemKeys.writeKeyPairs(dir, "k", List.of(SignatureAlgorithm.ML_DSA_44, SignatureAlgorithm.ED25519));
+        String pem = Files.readString(files.privateKeyFile());
+        List<SignatureAlgorithm> both = List.of(SignatureAlgorithm.ML_DSA_44, SignatureAlgorithm.ED25519);
+
+        assertThat(Signer.configured(Optional.of(files.privateKeyFile()), Map.of(), both).keys()).hasSize(2);
+        assertThat(Signer.configured(Optional.empty(), Map.of("ROOT24_SIGNING_KEY", pem), List.of()).keys()).hasSize(2);
+        assertThat(Signer.configured(Optional.empty(), Map.of(), List.of()).isSigned()).isFalse();
+        assertThatThrownBy(() -> Signer.configured(Optional.empty(), Map.of(), both))
+                .hasMessage("signatureAlgorithms requires ML-DSA-44, Ed25519 but no signing key is configured"
+                        + " (set signingKey or ROOT24_SIGNING_KEY)");
+    }
+
+    @Test
     void existingKeyFilesAreNeverReplaced() throws Exception {
         PemKeys.KeyPairFiles files = PemKeys.writeKeyPairs(dir, "k", List.of(SignatureAlgorithm.ED25519));
         String before = Files.readString(files.privateKeyFile());
