@@ -4,4 +4,7 @@ assert log.contains('[WARNING] root24: cannot prove: Legacy entries are not link
 assert log.contains('re-ordered')
 assert log.contains('nothing proves who wrote it')
 assert log.contains('BUILD SUCCESS')
+// No pom in noproject/: the goal ran without a project and still wrote its report under target/.
+assert new File(basedir, 'noproject/target/root24/chain-verification.json').isFile()
+assert !new File(basedir, 'noproject/${project.basedir}').exists()
 return true

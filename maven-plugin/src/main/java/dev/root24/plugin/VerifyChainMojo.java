@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,11 +21,13 @@ import dev.root24.worm.PemKeys;
 import dev.root24.worm.SignatureAlgorithm;
 import dev.root24.worm.TrustedKey;
 import dev.root24.worm.WormException;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Verifies a WORM store and writes {@code chain-verification.json}: every entry's integrity, the
@@ -38,8 +41,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "verify-chain", requiresProject = false, threadSafe = true)
 public final class VerifyChainMojo extends AbstractMojo {
 
-    /** The store to verify. Default {@code target/root24/worm}, where {@code certify} appends by default. */
-    @Parameter(property = "root24.wormStore", defaultValue = "${project.build.directory}/root24/worm")
+    /**
+     * The store to verify. Default {@code target/root24/worm} (where {@code certify} appends by
+     * default) of the project, or of the current directory when there is no project.
+     */
+    @Parameter(property = "root24.wormStore")
     private File wormStore;
 
     /**
@@ -72,20 +78,37 @@ public final class VerifyChainMojo extends AbstractMojo {
     @Parameter(property = "root24.strict", defaultValue = "false")
     private boolean strict;
 
-    /** Where the verification result is written. */
-    @Parameter(property = "root24.verificationReport",
-            defaultValue = "${project.build.directory}/root24/chain-verification.json")
+    /**
+     * Where the verification result is written. Default {@code target/root24/chain-verification.json}
+     * of the project, or of the current directory when there is no project.
+     */
+    @Parameter(property = "root24.verificationReport")
     private File verificationReport;
 
     /** Skip the goal. */
     @Parameter(property = "root24.skip", defaultValue = "false")
     private boolean skip;
 
+    /** The project, when there is one; without a pom Maven supplies a stub whose paths are not usable. */
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
+    /** The session, for the directory Maven was started in. */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("root24: verify-chain skipped");
             return;
+        }
+        Path buildDirectory = buildDirectory();
+        if (wormStore == null) {
+            wormStore = buildDirectory.resolve("root24/worm").toFile();
+        }
+        if (verificationReport == null) {
+            verificationReport = buildDirectory.resolve("root24/chain-verification.json").toFile();
         }
         ChainVerification result = verify();
         try {
@@ -116,6 +139,15 @@ public final class VerifyChainMojo extends AbstractMojo {
             throw new MojoFailureException("WORM chain verification gave WARN and root24.strict is set: "
                     + result.problems(Outcome.WARN).get(0));
         }
+    }
+
+    /** {@code target/} of the project, or of the current directory when running without a pom. */
+    private Path buildDirectory() {
+        if (project != null && project.getFile() != null) {
+            return Path.of(project.getBuild().getDirectory());
+        }
+        String root = session != null ? session.getExecutionRootDirectory() : null;
+        return Path.of(root != null ? root : System.getProperty("user.dir")).resolve("target");
     }
 
     private static String firstFailure(ChainVerification result) {
