@@ -171,6 +171,10 @@ public final class ChainVerifier {
     private Read checkEntry(long i, Path file, String name, Read previous, List<ChainProblem> problems) {
         byte[] bytes;
         try {
+            if (Files.size(file) > WormStore.MAX_ENTRY_BYTES) {
+                problems.add(new ChainProblem(Outcome.FAIL, i, name, "larger than 1 MiB: not an entry"));
+                return null;
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             problems.add(new ChainProblem(Outcome.FAIL, i, name, "cannot read (" + e.getClass().getSimpleName() + ")"));

@@ -34,6 +34,8 @@ public final class LegacyChainVerifier {
                     + " write the directory can add or rewrite an entry and recompute its digests, so nothing"
                     + " proves who wrote it.");
 
+    private static final long MAX_FILE_BYTES = 16L << 20;
+
     public ChainVerification verify(Path store) {
         List<ChainProblem> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -80,6 +82,10 @@ public final class LegacyChainVerifier {
     private static Instant checkEntry(Path file, long i, String name, String position, List<ChainProblem> problems) {
         JsonNode root;
         try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                problems.add(new ChainProblem(Outcome.FAIL, i, name, position + ": larger than 16 MiB, not a legacy entry"));
+                return null;
+            }
             root = CanonicalJson.parse(Files.readAllBytes(file));
         } catch (IOException e) {
             problems.add(new ChainProblem(Outcome.FAIL, i, name, position + ": cannot read (" + e.getClass().getSimpleName() + ")"));

@@ -39,6 +39,8 @@ public final class WormStore {
     static final String LOCK_FILE = ".lock";
     static final String INCOMING_DIR = ".incoming";
     static final String ORIGIN_PREFIX = "root24.dev/worm/";
+    /** Entries hold digests, not reports, so a few kB; anything far larger is not an entry. */
+    static final long MAX_ENTRY_BYTES = 1 << 20;
 
     private static final Map<Path, ReentrantLock> IN_PROCESS_LOCKS = new ConcurrentHashMap<>();
     private static final int LINK_ATTEMPTS = 16;
@@ -114,6 +116,7 @@ public final class WormStore {
         local.lock();
         try (FileChannel lockChannel = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock ignored = lockChannel.lock()) {
+            Files.createDirectories(directory.resolve(INCOMING_DIR));
             clearIncoming();
             for (int attempt = 0; attempt < LINK_ATTEMPTS; attempt++) {
                 refreshHead();
@@ -149,6 +152,10 @@ public final class WormStore {
             Path file = directory.resolve(entryFileName(nextIndex));
             byte[] bytes;
             try {
+                if (Files.size(file) > MAX_ENTRY_BYTES) {
+                    throw new WormException(file + ": existing entry is larger than 1 MiB; refusing to extend the"
+                            + " chain, run root24:verify-chain");
+                }
                 bytes = Files.readAllBytes(file);
             } catch (NoSuchFileException e) {
                 return;

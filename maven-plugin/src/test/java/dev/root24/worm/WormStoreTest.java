@@ -130,6 +130,25 @@ class WormStoreTest {
     }
 
     @Test
+    void oversizedFilesAreNotReadAsEntries() throws Exception {
+        Chains.build(dir, 1, Signer.unsigned());
+        Files.write(Chains.entry(dir, 1), new byte[(1 << 20) + 1]);
+
+        assertThat(new ChainVerifier(List.of(), null, Set.of()).verify(dir).problems(Outcome.FAIL))
+                .anySatisfy(p -> assertThat(p.message()).contains("larger than 1 MiB"));
+        assertThatThrownBy(() -> WormStore.open(dir).append(Chains.record(2), Signer.unsigned()))
+                .hasMessageContaining("larger than 1 MiB");
+    }
+
+    @Test
+    void aRemovedIncomingDirectoryIsRecreated() throws Exception {
+        WormStore store = WormStore.open(dir);
+        Files.delete(dir.resolve(".incoming"));
+
+        assertThat(store.append(Chains.record(0), Signer.unsigned()).index()).isZero();
+    }
+
+    @Test
     void invalidReportJsonIsAOneLineError() {
         CertificationRecord bad = new CertificationRecord("s", null, "{".getBytes(), 1, "NONE", java.util.Map.of(), null, "v");
         assertThatThrownBy(() -> WormStore.open(dir).append(bad, Signer.unsigned()))
