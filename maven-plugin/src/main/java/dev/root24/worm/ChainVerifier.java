@@ -105,7 +105,8 @@ public final class ChainVerifier {
         boolean treeIntact = true;
         Read previous = null;
         long signedEntries = 0;
-        long unsignedEntries = 0;
+        List<Long> unsigned = new ArrayList<>();
+        List<Long> unchecked = new ArrayList<>();
         String firstUuid = null;
         for (long i = 0; i < count; i++) {
             Path file = files.get(i);
@@ -124,7 +125,9 @@ public final class ChainVerifier {
                 if (s == SignatureCheck.VERIFIED) {
                     signedEntries++;
                 } else if (s == SignatureCheck.UNSIGNED) {
-                    unsignedEntries++;
+                    unsigned.add(i);
+                } else if (s == SignatureCheck.UNCHECKED) {
+                    unchecked.add(i);
                 }
                 if (treeIntact) {
                     tree.append(read.payload());
@@ -159,13 +162,25 @@ public final class ChainVerifier {
             limits.add("No trusted keys were given: signatures were not checked, so nothing proves who wrote"
                     + " the entries; anyone able to write the store could have rebuilt it.");
         }
-        if (unsignedEntries > 0) {
-            notes.add(unsignedEntries + " entr" + (unsignedEntries == 1 ? "y is" : "ies are") + " unsigned"
-                    + " (hash-chained only)");
-        }
+        warnRuns(unsigned, "unsigned (hash-chained only; no signatures are required)", problems);
+        warnRuns(unchecked, "signed, but no trusted keys were given: signatures not checked", problems);
         problems.sort((a, b) -> Long.compare(a.index() == null ? Long.MAX_VALUE : a.index(),
                 b.index() == null ? Long.MAX_VALUE : b.index()));
         return new ChainVerification("native", store.toString(), files.size(), signedEntries, problems, notes, limits);
+    }
+
+    /** One WARN per run of consecutive indexes, so a long unsigned chain is one line, not thousands. */
+    private static void warnRuns(List<Long> indexes, String what, List<ChainProblem> problems) {
+        int start = 0;
+        for (int k = 1; k <= indexes.size(); k++) {
+            if (k == indexes.size() || indexes.get(k) != indexes.get(k - 1) + 1) {
+                long first = indexes.get(start);
+                long last = indexes.get(k - 1);
+                String range = first == last ? "entry is " : "entries " + first + ".." + last + " (" + (last - first + 1) + ") are ";
+                problems.add(new ChainProblem(Outcome.WARN, first, WormStore.entryFileName(first), range + what));
+                start = k;
+            }
+        }
     }
 
     private Read checkEntry(long i, Path file, String name, Read previous, List<ChainProblem> problems) {
@@ -228,7 +243,8 @@ public final class ChainVerifier {
         return new Read(envelope, envelope.payload(), chain);
     }
 
-    private enum SignatureCheck { VERIFIED, UNSIGNED, NOT_VERIFIED }
+    /** UNSIGNED and UNCHECKED are warnings, reported per run of consecutive entries, not per entry. */
+    private enum SignatureCheck { VERIFIED, UNSIGNED, UNSIGNED_REQUIRED, UNCHECKED, NOT_VERIFIED }
 
     private SignatureCheck checkSignatures(long i, String name, Read read, List<ChainProblem> problems) {
         List<ChainFields.DeclaredSigner> declared = read.chain().signers();
@@ -242,9 +258,9 @@ public final class ChainVerifier {
                 problems.add(new ChainProblem(Outcome.FAIL, i, name, "entry is unsigned, but signatures by "
                         + names(requiredAlgorithms) + " trusted keys are required"));
             } else {
-                problems.add(new ChainProblem(Outcome.WARN, i, name, "entry is unsigned (hash-chained only)"));
+                return SignatureCheck.UNSIGNED;
             }
-            return SignatureCheck.UNSIGNED;
+            return SignatureCheck.UNSIGNED_REQUIRED;
         }
         if (present.size() != declared.size()) {
             problems.add(new ChainProblem(Outcome.FAIL, i, name, "payload declares " + declared.size()
@@ -280,9 +296,7 @@ public final class ChainVerifier {
             }
         }
         if (trustedKeys.isEmpty()) {
-            problems.add(new ChainProblem(Outcome.WARN, i, name, "signed, but no trusted keys were given:"
-                    + " the signature was not checked"));
-            return SignatureCheck.NOT_VERIFIED;
+            return SignatureCheck.UNCHECKED;
         }
         for (SignatureAlgorithm required : requiredAlgorithms) {
             if (!verified.contains(required)) {

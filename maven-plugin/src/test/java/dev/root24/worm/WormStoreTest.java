@@ -66,8 +66,24 @@ class WormStoreTest {
 
         assertThat(v.outcome()).isEqualTo(Outcome.WARN);
         assertThat(v.problems(Outcome.FAIL)).isEmpty();
-        assertThat(v.problems(Outcome.WARN)).hasSize(3).allSatisfy(p -> assertThat(p.message()).contains("unsigned"));
+        assertThat(v.problems(Outcome.WARN)).singleElement().satisfies(p -> {
+            assertThat(p.index()).isZero();
+            assertThat(p.message()).isEqualTo("entries 0..2 (3) are unsigned (hash-chained only; no signatures are required)");
+        });
         assertThat(Files.readString(dir.resolve("checkpoint"))).doesNotContain("\u2014");
+    }
+
+    @Test
+    void signedChainWithoutTrustedKeysWarnsThatNothingWasChecked() throws Exception {
+        Chains.build(dir, 2, Chains.signer(SignatureAlgorithm.ED25519));
+
+        ChainVerification v = new ChainVerifier(List.of(), null, Set.of()).verify(dir);
+
+        assertThat(v.outcome()).isEqualTo(Outcome.WARN);
+        assertThat(v.signed()).isZero();
+        assertThat(v.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .isEqualTo("entries 0..1 (2) are signed, but no trusted keys were given: signatures not checked"));
+        assertThat(v.limits()).anySatisfy(l -> assertThat(l).startsWith("No trusted keys were given"));
     }
 
     @Test
