@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -B -ntp -q -pl maven-plugin -am -DskipTests -Dinvoker.skip=true package
-./mvnw -B -ntp -q -pl maven-plugin dependency:build-classpath -Dmdep.outputFile=target/worm-bench.classpath
+./mvnw -B -ntp -q -pl maven-plugin -am dependency:build-classpath -Dmdep.outputFile="$PWD/target/worm-bench.classpath"
 CP="maven-plugin/target/classes:$(cat target/worm-bench.classpath)"
+# The reactor writes the file once per module; the plugin module, built last, wins.
 exec java -cp "$CP" benchmarks/worm/WormBenchmark.java "$@"
