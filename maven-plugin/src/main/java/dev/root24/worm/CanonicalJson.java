@@ -1,0 +1,178 @@
+package dev.root24.worm;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON Canonicalization Scheme (RFC 8785) over Jackson's tree model: object members sorted by
+ * their names' UTF-16 code units, no insignificant whitespace, strings with the minimal escapes
+ * of ECMAScript's {@code JSON.stringify}, numbers as ECMAScript's {@code Number.prototype.toString}
+ * prints the IEEE-754 double they denote. Output is UTF-8.
+ *
+ * <p>Digests in the WORM chain are taken over these bytes so that any tool that re-serialises the
+ * same JSON data arrives at the same digest.
+ */
+public final class CanonicalJson {
+
+    /** Parses strictly: duplicate member names are an error, never "last one wins". */
+    static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private CanonicalJson() {
+    }
+
+    /** Parses JSON text and returns its canonical form. */
+    public static byte[] canonicalize(byte[] json) {
+        return canonicalize(parse(json));
+    }
+
+    /** The canonical UTF-8 bytes of a JSON tree. */
+    public static byte[] canonicalize(JsonNode node) {
+        StringBuilder out = new StringBuilder(256);
+        write(node, out);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Parses JSON text strictly; throws {@link IllegalArgumentException} with a one-line reason. */
+    static JsonNode parse(byte[] json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        }
+    }
+
+    private static void write(JsonNode node, StringBuilder out) {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.properties());
+                // String.compareTo compares UTF-16 code units, which is exactly RFC 8785 §3.2.3.
+                members.sort(Map.Entry.comparingByKey());
+                out.append('{');
+                boolean first = true;
+                for (Map.Entry<String, JsonNode> member : members) {
+                    if (!first) {
+                        out.append(',');
+                    }
+                    first = false;
+                    writeString(member.getKey(), out);
+                    out.append(':');
+                    write(member.getValue(), out);
+                }
+                out.append('}');
+            }
+            case ARRAY -> {
+                out.append('[');
+                for (int i = 0; i < node.size(); i++) {
+                    if (i > 0) {
+                        out.append(',');
+                    }
+                    write(node.get(i), out);
+                }
+                out.append(']');
+            }
+            case STRING -> writeString(node.stringValue(), out);
+            case NUMBER -> out.append(number(node));
+            case BOOLEAN -> out.append(node.booleanValue() ? "true" : "false");
+            case NULL -> out.append("null");
+            default -> throw new IllegalArgumentException("not representable in JSON: " + node.getNodeType());
+        }
+    }
+
+    private static String number(JsonNode node) {
+        if (node.isIntegralNumber()) {
+            BigInteger value = node.bigIntegerValue();
+            // Integers are doubles in I-JSON; exact ones print as themselves, larger ones as the
+            // double they round to.
+            if (value.bitLength() <= 53) {
+                return value.toString();
+            }
+            return ecmaScript(value.doubleValue());
+        }
+        if (node.isBigDecimal()) {
+            BigDecimal value = node.decimalValue();
+            return ecmaScript(value.doubleValue());
+        }
+        return ecmaScript(node.doubleValue());
+    }
+
+    /** ECMAScript's Number.prototype.toString (ECMA-262 §6.1.6.1.20) for a finite double. */
+    public static String ecmaScript(double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("RFC 8785 has no form for " + value);
+        }
+        ShortestDecimal d = ShortestDecimal.of(value);
+        if (d.isZero()) {
+            return "0";
+        }
+        String s = d.digits();
+        int k = s.length();
+        int n = d.point();
+        StringBuilder out = new StringBuilder(32);
+        if (d.negative()) {
+            out.append('-');
+        }
+        if (k <= n && n <= 21) {
+            out.append(s).append(ShortestDecimal.zeros(n - k));
+        } else if (0 < n && n <= 21) {
+            out.append(s, 0, n).append('.').append(s, n, k);
+        } else if (-6 < n && n <= 0) {
+            out.append("0.").append(ShortestDecimal.zeros(-n)).append(s);
+        } else {
+            int e = n - 1;
+            out.append(s.charAt(0));
+            if (k > 1) {
+                out.append('.').append(s, 1, k);
+            }
+            out.append('e').append(e < 0 ? '-' : '+').append(Math.abs(e));
+        }
+        return out.toString();
+    }
+
+    private static void writeString(String value, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (Character.isSurrogate(c) && !pairedSurrogate(value, i)) {
+                        throw new IllegalArgumentException("string with an unpaired surrogate at index " + i);
+                    }
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    private static boolean pairedSurrogate(String value, int i) {
+        char c = value.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
+        }
+        return i > 0 && Character.isHighSurrogate(value.charAt(i - 1));
+    }
+}

@@ -1,0 +1,251 @@
+package dev.root24.worm;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * An append-only directory of chain entries, one file per entry ({@code entry-0000000000.dsse.json},
+ * ...), plus the latest {@code checkpoint}.
+ *
+ * <p>Write-once does not depend on the lock: an entry is written to a temporary file in
+ * {@code .incoming/}, forced to disk, then hard-linked to its final name, which fails if that name
+ * exists; the directory is forced after the link. A crash at any instant therefore leaves either
+ * the whole entry under its name or nothing. The lock ({@code .lock}, an OS file lock that works
+ * across processes, plus an in-process lock because the OS lock is per JVM) only makes concurrent
+ * appenders take turns, so they build one linear chain instead of racing and retrying.
+ */
+public final class WormStore {
+
+    public static final String CHECKPOINT_FILE = "checkpoint";
+    static final String LOCK_FILE = ".lock";
+    static final String INCOMING_DIR = ".incoming";
+    static final String ORIGIN_PREFIX = "root24.dev/worm/";
+    /** Entries hold digests, not reports, so a few kB; anything far larger is not an entry. */
+    static final long MAX_ENTRY_BYTES = 1 << 20;
+
+    private static final Map<Path, ReentrantLock> IN_PROCESS_LOCKS = new ConcurrentHashMap<>();
+    private static final int LINK_ATTEMPTS = 16;
+
+    /** Whether appends force data to disk; {@link #NO_FSYNC} is for generating test and benchmark chains only. */
+    public enum Durability {
+        FSYNC,
+        NO_FSYNC
+    }
+
+    /** What an append produced: the entry's index, file and bytes, and the new checkpoint's text. */
+    public record AppendedEntry(long index, Path file, byte[] envelope, String checkpoint) {
+    }
+
+    private final Path directory;
+    private final Durability durability;
+    private final Clock clock;
+
+    // The head as this instance last saw it; refreshed under the lock before every append.
+    private long nextIndex;
+    private String prevPayloadSha512 = "";
+    private Instant prevTimestamp;
+    private String origin;
+    private final MerkleTree tree = new MerkleTree();
+
+    private WormStore(Path directory, Durability durability, Clock clock) {
+        this.directory = directory;
+        this.durability = durability;
+        this.clock = clock;
+    }
+
+    public static WormStore open(Path directory) throws WormException {
+        return open(directory, Durability.FSYNC, Clock.systemUTC());
+    }
+
+    public static WormStore open(Path directory, Durability durability, Clock clock) throws WormException {
+        try {
+            Files.createDirectories(directory.resolve(INCOMING_DIR));
+            return new WormStore(directory.toRealPath(), durability, clock);
+        } catch (IOException e) {
+            throw new WormException(directory + ": cannot create the WORM store directory ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** The file name of entry {@code index}: ten digits, so name order is chain order. */
+    public static String entryFileName(long index) {
+        return String.format("entry-%010d.dsse.json", index);
+    }
+
+    /**
+     * Appends one certification as the next entry, signed by {@code signer} (or marked unsigned),
+     * and rewrites the checkpoint. Safe against concurrent appenders in this and other processes.
+     */
+    public AppendedEntry append(CertificationRecord record, Signer signer) throws WormException {
+        byte[] canonicalReport;
+        try {
+            canonicalReport = CanonicalJson.canonicalize(record.reportJson());
+        } catch (IllegalArgumentException e) {
+            throw new WormException("report.json: not canonicalisable JSON (" + e.getMessage() + ")");
+        }
+        String sha512 = DigestAlgorithm.SHA_512.hex(canonicalReport);
+        String blake2b = DigestAlgorithm.BLAKE2B_256.hex(canonicalReport);
+        List<ChainFields.DeclaredSigner> declared = new ArrayList<>();
+        for (SigningKey key : signer.keys()) {
+            declared.add(new ChainFields.DeclaredSigner(key.algorithm(), key.keyId()));
+        }
+        ReentrantLock local = IN_PROCESS_LOCKS.computeIfAbsent(directory, d -> new ReentrantLock());
+        local.lock();
+        try (FileChannel lockChannel = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock ignored = lockChannel.lock()) {
+            Files.createDirectories(directory.resolve(INCOMING_DIR));
+            clearIncoming();
+            for (int attempt = 0; attempt < LINK_ATTEMPTS; attempt++) {
+                refreshHead();
+                Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                Instant timestamp = prevTimestamp != null && !now.isAfter(prevTimestamp)
+                        ? prevTimestamp.plus(1, ChronoUnit.MICROS) : now;
+                ChainFields chain = new ChainFields(nextIndex, timestamp, prevPayloadSha512,
+                        UUID.randomUUID().toString(), sha512, blake2b, declared);
+                byte[] payload = EntryStatement.payload(record, chain);
+                byte[] envelope = DsseEnvelope.sign(DsseEnvelope.IN_TOTO_PAYLOAD_TYPE, payload, signer).toJson();
+                Path target = directory.resolve(entryFileName(nextIndex));
+                if (writeOnce(target, envelope)) {
+                    accept(chain, payload);
+                    String checkpoint = writeCheckpoint(signer);
+                    return new AppendedEntry(chain.index(), target, envelope, checkpoint);
+                }
+                // Someone who ignored the lock (e.g. a file system without working locks) got there
+                // first: their entry stands, we re-read the head and try the next index.
+            }
+            throw new WormException(directory + ": could not append after " + LINK_ATTEMPTS
+                    + " attempts; other writers keep taking the next index");
+        } catch (IOException e) {
+            throw new WormException(directory + ": cannot append to the WORM store (" + e.getClass().getSimpleName()
+                    + (e.getMessage() != null ? ": " + e.getMessage() : "") + ")");
+        } finally {
+            local.unlock();
+        }
+    }
+
+    /** Reads entries other writers appended since this instance last looked. */
+    private void refreshHead() throws WormException {
+        while (true) {
+            Path file = directory.resolve(entryFileName(nextIndex));
+            byte[] bytes;
+            try {
+                if (Files.size(file) > MAX_ENTRY_BYTES) {
+                    throw new WormException(file + ": existing entry is larger than 1 MiB; refusing to extend the"
+                            + " chain, run root24:verify-chain");
+                }
+                bytes = Files.readAllBytes(file);
+            } catch (NoSuchFileException e) {
+                return;
+            } catch (IOException e) {
+                throw new WormException(file + ": cannot read (" + e.getClass().getSimpleName() + ")");
+            }
+            ChainFields chain;
+            byte[] payload;
+            try {
+                payload = DsseEnvelope.parse(bytes).payload();
+                chain = EntryStatement.chainFields(payload);
+            } catch (IllegalArgumentException e) {
+                throw new WormException(file + ": existing entry is damaged (" + e.getMessage()
+                        + "); refusing to extend the chain, run root24:verify-chain");
+            }
+            if (chain.index() != nextIndex) {
+                throw new WormException(file + ": existing entry says index " + chain.index()
+                        + "; refusing to extend the chain, run root24:verify-chain");
+            }
+            accept(chain, payload);
+        }
+    }
+
+    private void accept(ChainFields chain, byte[] payload) {
+        if (chain.index() == 0) {
+            origin = ORIGIN_PREFIX + chain.uuid();
+        }
+        prevPayloadSha512 = DigestAlgorithm.SHA_512.hex(payload);
+        prevTimestamp = chain.timestamp();
+        tree.append(payload);
+        nextIndex = chain.index() + 1;
+    }
+
+    /** Temporary file, fsync, hard link (fails if the name exists), directory fsync. */
+    private boolean writeOnce(Path target, byte[] bytes) throws IOException {
+        Path temp = directory.resolve(INCOMING_DIR).resolve("entry-" + UUID.randomUUID() + ".tmp");
+        writeAndForce(temp, bytes);
+        try {
+            Files.createLink(target, temp);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (UnsupportedOperationException e) {
+            throw new IOException("the file system of the store does not support hard links, which write-once needs");
+        } finally {
+            Files.deleteIfExists(temp);
+            forceDirectory(directory);
+        }
+    }
+
+    /** The checkpoint is derived data (recomputable from the entries), so it is replaced atomically. */
+    private String writeCheckpoint(Signer signer) throws IOException {
+        String text = Checkpoint.sign(origin, tree.size(), tree.root(), signer).text();
+        Path temp = directory.resolve(INCOMING_DIR).resolve("checkpoint-" + UUID.randomUUID() + ".tmp");
+        writeAndForce(temp, text.getBytes(StandardCharsets.UTF_8));
+        Files.move(temp, directory.resolve(CHECKPOINT_FILE), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+        forceDirectory(directory);
+        return text;
+    }
+
+    private void writeAndForce(Path file, byte[] bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            if (durability == Durability.FSYNC) {
+                channel.force(true);
+            }
+        }
+    }
+
+    private void forceDirectory(Path dir) {
+        if (durability == Durability.NO_FSYNC) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some platforms (Windows) cannot open a directory for forcing; the link itself is atomic there.
+        }
+    }
+
+    /** Under the lock, anything left in .incoming is from a writer that died mid-append. */
+    private void clearIncoming() throws IOException {
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(directory.resolve(INCOMING_DIR))) {
+            for (Path p : stale) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.root24.worm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class MerkleTreeTest {
+
+    /** The certificate-transparency reference leaves and roots for sizes 1..8 (RFC 6962 test data). */
+    private static final String[] LEAVES = {"", "00", "10", "2021", "3031", "40414243", "5051525354555657",
+        "606162636465666768696a6b6c6d6e6f"};
+    private static final String[] ROOTS = {
+        "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
+        "fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125",
+        "aeb6bcfe274b70a14fb067a5e5578264db0fa9b51af5e0ba159158f329e06e77",
+        "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
+        "4e3bbb1f7b478dcfe71fb631631519a3bca12c9aefca1612bfce4c13a86264d4",
+        "76e67dadbcdf1e10e1b74ddc608abd2f98dfb16fbce75277b5232a127f2087ef",
+        "ddb89be403809e325750d3d263cd78929c2942b7942a34b77e122c9594a74c8c",
+        "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328",
+    };
+
+    @Test
+    void matchesCertificateTransparencyReferenceRoots() {
+        MerkleTree tree = new MerkleTree();
+        assertThat(HexFormat.of().formatHex(tree.root()))
+                .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        for (int i = 0; i < LEAVES.length; i++) {
+            tree.append(HexFormat.of().parseHex(LEAVES[i]));
+            assertThat(HexFormat.of().formatHex(tree.root())).as("size %d", i + 1).isEqualTo(ROOTS[i]);
+        }
+    }
+
+    @Test
+    void incrementalRootEqualsTheRecursiveDefinition() throws Exception {
+        MerkleTree tree = new MerkleTree();
+        List<byte[]> leaves = new ArrayList<>();
+        for (int n = 1; n <= 130; n++) {
+            byte[] leaf = ("leaf " + n).getBytes();
+            leaves.add(leaf);
+            tree.append(leaf);
+            assertThat(tree.root()).as("size %d", n).isEqualTo(mth(leaves));
+        }
+    }
+
+    /** RFC 6962 §2.1, literally. */
+    private static byte[] mth(List<byte[]> d) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        if (d.size() == 1) {
+            sha.update((byte) 0);
+            return sha.digest(d.get(0));
+        }
+        int k = Integer.highestOneBit(d.size() - 1);
+        sha.update((byte) 1);
+        sha.update(mth(d.subList(0, k)));
+        return sha.digest(mth(d.subList(k, d.size())));
+    }
+}
