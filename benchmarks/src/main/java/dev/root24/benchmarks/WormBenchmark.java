@@ -1,3 +1,5 @@
+package dev.root24.benchmarks;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -34,8 +36,8 @@ import dev.root24.worm.WormStore;
 public final class WormBenchmark {
 
     public static void main(String[] args) throws Exception {
-        int appends = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-        int chain = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int appends = args.length > 0 ? Integer.parseInt(args[0]) : Integer.getInteger("benchmark.appends", 300);
+        int chain = args.length > 1 ? Integer.parseInt(args[1]) : Integer.getInteger("benchmark.chain", 100_000);
         Path work = Files.createTempDirectory("root24-worm-bench");
         try {
             appendCost(work, appends);
