@@ -53,3 +53,17 @@ def copyTree(File from, File to) {
     }
     return to
 }
+
+/**
+ * Writes an Ed25519 key pair as PEM (PKCS#8 private, SPKI public) with the JDK alone, the
+ * formats root24:keygen writes, so a test can sign without running keygen first.
+ */
+def ed25519KeyPair(File directory, String name) {
+    directory.mkdirs()
+    def pair = java.security.KeyPairGenerator.getInstance('Ed25519').generateKeyPair()
+    def pem = { String type, byte[] der ->
+        "-----BEGIN ${type}-----\n" + java.util.Base64.getMimeEncoder(64, '\n'.bytes).encodeToString(der) + "\n-----END ${type}-----\n"
+    }
+    new File(directory, name + '.key.pem').text = pem('PRIVATE KEY', pair.private.encoded)
+    new File(directory, name + '.pub.pem').text = pem('PUBLIC KEY', pair.public.encoded)
+}

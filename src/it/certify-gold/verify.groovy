@@ -1,9 +1,12 @@
 import groovy.json.JsonSlurper
 
 String log = new File(basedir, 'build.log').getText('UTF-8')
-assert log.contains('ROOT24 90/100 GOLD (static 80, dynamic 100, audit not measured)')
+assert log.contains('ROOT24 93/100 GOLD (static 80, dynamic 100, audit 100)')
 // once per reactor: the 03_core module does not certify again
-assert log.count('ROOT24 90/100 GOLD') == 1
+assert log.count('ROOT24 93/100 GOLD') == 1
+// signed with the trusted key: the whole audit proof
+assert log.contains('chain WARN (0 entries), 1/1 signed with trusted keys, evidence 1/1')
+assert log.contains('WORM entry 0 (signed [Ed25519 signing key ')
 assert log.contains('pre_commit') && log.contains('exit 1')
 assert log.contains('Path to PLATINUM (95)')
 assert log.contains('BUILD SUCCESS')
@@ -12,7 +15,7 @@ File dir = new File(basedir, 'target/root24')
 ['report.json', 'report.md', 'report.sarif'].each { assert new File(dir, it).isFile() : it }
 
 def json = new JsonSlurper().parse(new File(dir, 'report.json'))
-assert json.overall.score == 90
+assert json.overall.score == 93
 assert json.overall.tier == 'GOLD'
 assert json.gate.passed == true
 assert json.phases.static.score == 80
@@ -20,7 +23,8 @@ assert json.phases.static.tools*.id == ['structure_guard', 'structure_policy_opa
 assert json.phases.dynamic.checks*.id == ['root24Lock', 'structure_guard', 'opa_eval', 'pre_commit']
 assert json.phases.dynamic.checks*.status == ['PASSED', 'PASSED', 'PASSED', 'PASSED']
 assert json.phases.dynamic.checks[2].stdout.tail == 'Version: 1.0.0 (stand-in)\n'
-assert json.phases.audit.measured == false
+assert json.phases.audit.measured == true
+assert json.phases.audit.score == 100
 
 // report.sarif: structure here; ReportsTest validates the same writer against the official schema
 def sarif = new JsonSlurper().parse(new File(dir, 'report.sarif'))
@@ -34,5 +38,17 @@ assert run.results[0].locations[0].physicalLocation.artifactLocation.uri == '.gi
 assert run.tool.driver.rules*.id == ['ciReferences/not-referenced']
 
 String md = new File(dir, 'report.md').getText('UTF-8')
-assert md.startsWith('# ROOT24 certification: 90/100 GOLD')
+assert md.startsWith('# ROOT24 certification: 93/100 GOLD')
+
+// the signed entry and the checkpoint sit beside the reports; the private key is in none of them
+def envelope = new JsonSlurper().parse(new File(dir, 'certification.dsse.json'))
+assert envelope.payloadType == 'application/vnd.in-toto+json'
+assert envelope.signatures.size() == 1
+def statement = new JsonSlurper().parse(Base64.decoder.decode(envelope.payload as String))
+assert statement._type == 'https://in-toto.io/Statement/v1'
+assert new File(dir, 'checkpoint').text.readLines()[1] == '1'
+assert new JsonSlurper().parse(new File(dir, 'chain-verification.json')).outcome == 'WARN'
+String privateKey = new File(basedir, '23_compliance/keys/root24.key.pem').text.readLines()[1]
+dir.eachFile { f -> assert !f.isFile() || !f.text.contains(privateKey) : f }
+assert !log.contains(privateKey)
 return true

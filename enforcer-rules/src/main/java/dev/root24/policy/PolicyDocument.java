@@ -62,7 +62,8 @@ public record PolicyDocument(
     public record Tiers(Integer platinum, Integer gold, Integer silver, Integer bronze) {}
 
     /** WORM settings that are not secrets. */
-    public record Worm(String store, List<String> signatureAlgorithms, List<String> trustedKeys, String origin) {}
+    public record Worm(String store, List<String> signatureAlgorithms, List<String> trustedKeys, String trustedCheckpoint,
+            List<String> evidence) {}
 
     public record Rego(List<String> modules, List<String> directories, String prefix, String layerFrom, List<String> excludes, String v1Syntax) {}
 }

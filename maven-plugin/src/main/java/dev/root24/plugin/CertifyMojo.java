@@ -2,12 +2,14 @@ package dev.root24.plugin;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.root24.exec.BuiltInChecks;
 import dev.root24.exec.CommandRunner;
@@ -24,19 +26,27 @@ import dev.root24.report.DeclarationLines;
 import dev.root24.report.GitCommit;
 import dev.root24.report.MarkdownReport;
 import dev.root24.report.ReportFiles;
-import dev.root24.score.AuditPhase;
 import dev.root24.score.NextTierPath;
 import dev.root24.score.NextTierSearch;
 import dev.root24.score.Scoring;
+import dev.root24.worm.CertificationRecord;
+import dev.root24.worm.ChainVerification;
+import dev.root24.worm.ChainVerifier;
+import dev.root24.worm.WormAuditPhase;
+import dev.root24.worm.WormException;
+import dev.root24.worm.WormSettings;
+import dev.root24.worm.WormStore;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
 
 /**
  * Certifies the repository: scores its CI wiring (phase 1), runs its verification checks (phase
@@ -49,6 +59,11 @@ import org.apache.maven.project.MavenProject;
  */
 @Mojo(name = "certify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class CertifyMojo extends AbstractMojo {
+
+    /** The classifier of the attached certification (the DSSE entry and the checkpoint). */
+    static final String CLASSIFIER = "root24-certification";
+    static final String CERTIFICATION = "certification.dsse.json";
+    static final String CHAIN_VERIFICATION = "chain-verification.json";
 
     /**
      * The verification commands of phase 2, each a {@code <check>} with {@code id}, {@code command},
@@ -128,24 +143,65 @@ public final class CertifyMojo extends AbstractMojo {
     @Parameter(property = "root24.rootDirectory")
     private File rootDirectory;
 
+    /**
+     * The WORM chain this run appends its signed entry to. Default
+     * {@code ${project.build.directory}/root24/worm}, which {@code mvn clean} removes: name a
+     * persistent directory (in the repository or on a shared drive) for a chain that continues
+     * across builds. Policy key {@code worm.store} (repository-relative).
+     */
+    @Parameter(property = "root24.wormStore")
+    private File wormStore;
+
+    /**
+     * A PEM file holding the PKCS#8 private key(s) that sign the entry (see {@code root24:keygen}).
+     * When unset, the PEM text in the environment variable {@code ROOT24_SIGNING_KEY} is used (a CI
+     * secret); when neither is set the entry is hash-chained and marked unsigned. The key never
+     * appears in a report, a log line or a message.
+     */
+    @Parameter(property = "root24.signingKey")
+    private File signingKey;
+
+    /**
+     * The signatures each entry carries and each verified entry must have: {@code ML-DSA-44},
+     * {@code Ed25519} or both, comma-separated. Setting it without a key fails the build rather
+     * than writing unsigned entries. Policy key {@code worm.signatureAlgorithms}.
+     */
+    @Parameter(property = "root24.signatureAlgorithms")
+    private String signatureAlgorithms;
+
+    /**
+     * Repository-relative SPKI PEM files of the public keys whose signatures count for the audit
+     * phase. Policy key {@code worm.trustedKeys}.
+     */
+    @Parameter(property = "root24.trustedKeys")
+    private List<String> trustedKeys;
+
+    /**
+     * A repository-relative checkpoint saved earlier (e.g. by an auditor): the chain must be a
+     * consistent extension of it, which detects truncation and rollback. Policy key
+     * {@code worm.trustedCheckpoint}.
+     */
+    @Parameter(property = "root24.trustedCheckpoint")
+    private String trustedCheckpoint;
+
+    /**
+     * Repository-relative files the audit phase requires to exist (e.g. an audit trail).
+     * Policy key {@code worm.evidence}.
+     */
+    @Parameter
+    private List<String> evidence;
+
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
+
+    @Component
+    private MavenProjectHelper projectHelper;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
-
-    /** In-process checks other than {@code root24Lock}; the WORM chain verification registers here. */
-    private BuiltInChecks builtIns() {
-        return BuiltInChecks.none();
-    }
-
-    /** Phase 3. */
-    private AuditPhase auditPhase() {
-        return AuditPhase.notMeasured("the WORM audit proof is not available in this version of the plugin");
-    }
 
     /**
      * A {@code -D} on the command line wins over the POM: {@code -Droot24.failBelow=NONE} must turn a
@@ -175,29 +231,43 @@ public final class CertifyMojo extends AbstractMojo {
             return;
         }
         Path root = root();
+        Path out = outputDirectory.toPath().toAbsolutePath().normalize();
         Certification certification;
         Map<String, String> environment = System.getenv();
+        EffectivePolicy effective;
+        WormSettings worm;
+        WormStore store;
         try {
             RepositoryRoot repository = RepositoryRoot.of(root);
-            EffectivePolicy effective = new PolicyLoader(repository, CertifyMojo.class.getClassLoader())
+            effective = new PolicyLoader(repository, CertifyMojo.class.getClassLoader())
                     .load(blank(policy) ? null : policy.strip(), inline());
             CertifySettings settings = CertifySettings.from(effective.document(), repository);
             int threads = parallelism == null || parallelism <= 0 ? CommandRunner.defaultParallelism() : parallelism;
             if (outputTailChars < 0) {
                 throw new PolicyException("outputTailChars must not be negative, got " + outputTailChars);
             }
+            worm = WormSettings.from(effective.document().worm(), repository, out.resolve("worm"),
+                    Optional.ofNullable(signingKey).map(f -> f.toPath().toAbsolutePath()), environment);
+            store = openStore(worm.store());
+            // Phase 3 judges the chain as it stands before this run adds to it.
+            ChainVerification before = new ChainVerifier(worm.trustedKeys(), worm.trustedCheckpoint(), worm.algorithms())
+                    .verify(store.directory());
+            WormAuditPhase audit = new WormAuditPhase(before, !worm.trustedKeys().isEmpty(), worm.signsWithTrustedKeys(),
+                    worm.evidence(), worm.storeInRepository());
+            writeFile(out.resolve(CHAIN_VERIFICATION), before.toJson());
             Path pom = project.getFile().toPath().toAbsolutePath().normalize();
             List<String> ids = settings.checks().stream().map(dev.root24.exec.Check::id).toList();
             Map<String, Object> inputs = inputs(settings, effective, threads, environment);
-            Certifier certifier = new Certifier(repository, settings, builtIns(), auditPhase(), threads, outputTailChars,
-                    environment, Clock.systemUTC());
+            inputs.put("worm", wormInputs(worm));
+            Certifier certifier = new Certifier(repository, settings,
+                    BuiltInChecks.none().with(BuiltInChecks.WORM_CHAIN, audit.chainCheck()), audit, threads,
+                    outputTailChars, environment, Clock.systemUTC());
             certification = certifier.certify(plugin.getVersion(), GitCommit.of(root).orElse(null),
                     repository.relativize(pom), DeclarationLines.find(pom, ids), inputs);
         } catch (PolicyException e) {
             throw new MojoExecutionException("root24:certify: " + e.getMessage());
         }
         new ConsoleReport().lines(certification).forEach(getLog()::info);
-        Path out = outputDirectory.toPath().toAbsolutePath().normalize();
         String summary = environment.get("GITHUB_STEP_SUMMARY");
         try {
             new ReportFiles().write(certification, out, blank(summary) ? null : Path.of(summary));
@@ -206,7 +276,70 @@ public final class CertifyMojo extends AbstractMojo {
                     + e.getClass().getSimpleName() + " " + e.getMessage());
         }
         getLog().info("Reports: " + out.resolve(ReportFiles.JSON) + ", " + ReportFiles.MARKDOWN + ", " + ReportFiles.SARIF);
+        record(certification, effective, worm, store, out);
         gate(certification);
+    }
+
+    /**
+     * Appends this certification to the chain, signed as configured, and leaves the entry and the
+     * new checkpoint in the output directory, attached to the project so that {@code mvn deploy}
+     * ships them to the repository manager.
+     */
+    private void record(Certification certification, EffectivePolicy effective, WormSettings worm, WormStore store,
+            Path out) throws MojoExecutionException {
+        try {
+            byte[] report = Files.readAllBytes(out.resolve(ReportFiles.JSON));
+            Map<String, Integer> phases = new LinkedHashMap<>();
+            phases.put("static_analysis", certification.scorecard().staticPhase().score());
+            phases.put("dynamic_execution", certification.scorecard().dynamicPhase().score());
+            phases.put("audit_proof", certification.scorecard().auditPhase().score());
+            CertificationRecord entry = new CertificationRecord(project.getGroupId() + ":" + project.getArtifactId(),
+                    certification.commit(), report, certification.scorecard().overall(),
+                    certification.scorecard().tier().name(), phases, "sha256:" + effective.sha256(), plugin.getVersion());
+            WormStore.AppendedEntry appended = store.append(entry, worm.signer());
+            Path envelope = writeFile(out.resolve(CERTIFICATION), appended.envelope());
+            Path checkpoint = writeFile(out.resolve(WormStore.CHECKPOINT_FILE),
+                    appended.checkpoint().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            projectHelper.attachArtifact(project, "dsse.json", CLASSIFIER, envelope.toFile());
+            projectHelper.attachArtifact(project, "checkpoint", CLASSIFIER, checkpoint.toFile());
+            getLog().info("WORM entry " + appended.index() + " (" + (worm.signer().isSigned() ? "signed " + worm.signer()
+                    : "unsigned: no signing key configured") + ") appended to " + worm.store());
+        } catch (WormException | PolicyException e) {
+            throw new MojoExecutionException("root24:certify: " + e.getMessage());
+        } catch (IOException e) {
+            throw new MojoExecutionException("root24:certify: cannot record the certification in " + out + ": "
+                    + e.getClass().getSimpleName());
+        }
+    }
+
+    private static WormStore openStore(Path directory) throws PolicyException {
+        try {
+            return WormStore.open(directory);
+        } catch (WormException e) {
+            throw new PolicyException(e.getMessage());
+        }
+    }
+
+    private static Path writeFile(Path file, byte[] content) throws PolicyException {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+            return file;
+        } catch (IOException e) {
+            throw new PolicyException(file + ": cannot be written (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static Map<String, Object> wormInputs(WormSettings worm) {
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("store", worm.storeInRepository() != null ? worm.storeInRepository() : worm.store().toString());
+        inputs.put("signed", worm.signer().isSigned());
+        inputs.put("signingKeyIds", worm.signer().keys().stream().map(k -> k.keyId()).toList());
+        inputs.put("trustedKeyIds", worm.trustedKeys().stream().map(k -> k.keyId()).toList());
+        inputs.put("trustedCheckpoint", worm.trustedCheckpoint() != null);
+        inputs.put("algorithms", worm.algorithms().stream().map(a -> a.displayName()).sorted().toList());
+        inputs.put("evidence", worm.evidence());
+        return inputs;
     }
 
     private void gate(Certification c) throws MojoFailureException {
@@ -292,6 +425,14 @@ public final class CertifyMojo extends AbstractMojo {
             scoring.put("tiers", t);
         }
         tree.put("scoring", scoring);
+        Map<String, Object> wormTree = new LinkedHashMap<>();
+        wormTree.put("store", wormStore == null ? null : wormStore.getAbsolutePath());
+        wormTree.put("signatureAlgorithms", blank(signatureAlgorithms) ? null
+                : java.util.Arrays.stream(signatureAlgorithms.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList());
+        wormTree.put("trustedKeys", trustedKeys == null || trustedKeys.isEmpty() ? null : trustedKeys);
+        wormTree.put("trustedCheckpoint", blank(trustedCheckpoint) ? null : trustedCheckpoint.strip());
+        wormTree.put("evidence", evidence == null || evidence.isEmpty() ? null : evidence);
+        tree.put("worm", wormTree);
         if (!blank(failBelow)) {
             String tier = failBelow.strip().toUpperCase(java.util.Locale.ROOT);
             if (!List.of("PLATINUM", "GOLD", "SILVER", "BRONZE", "NONE").contains(tier)) {

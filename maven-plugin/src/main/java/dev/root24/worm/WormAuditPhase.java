@@ -1,0 +1,116 @@
+package dev.root24.worm;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.root24.exec.Finding;
+import dev.root24.exec.InProcessCheck;
+import dev.root24.policy.PolicyException;
+import dev.root24.policy.RepositoryRoot;
+import dev.root24.score.AuditEvidence;
+import dev.root24.score.AuditPhase;
+import dev.root24.score.Phase;
+import dev.root24.score.PhaseScore;
+
+/**
+ * Phase 3, the audit proof, from the WORM chain as it stood before this run appends to it:
+ *
+ * <pre>
+ * audit = floor(40·C + 35·S + 25·E)
+ *   C = 1 if the chain verifies (no FAIL; an empty chain verifies), else 0
+ *   S = (entries signed with a trusted key + 1 if this run signs with trusted keys only)
+ *       / (entries + 1); 0 when no trusted key is configured
+ *   E = configured evidence files present / configured (1 when none are configured)
+ * </pre>
+ *
+ * Computed with integers only, so the floor is exact. The same verification is the
+ * {@code wormChain} check of the dynamic phase ({@link #chainCheck()}).
+ */
+public final class WormAuditPhase implements AuditPhase {
+
+    static final int CHAIN_POINTS = 40;
+    static final int SIGNATURE_POINTS = 35;
+    static final int EVIDENCE_POINTS = 25;
+
+    private final ChainVerification chain;
+    private final boolean trustConfigured;
+    private final boolean signsWithTrustedKeys;
+    private final List<String> evidence;
+    private final String storeInRepository;
+
+    /**
+     * @param chain the verification of the store before this run's append
+     * @param trustConfigured whether any trusted key was configured
+     * @param signsWithTrustedKeys whether this run signs, with trusted keys only
+     * @param evidence repository-relative files that must exist
+     * @param storeInRepository the store relative to the repository root (null if outside), to place findings
+     */
+    public WormAuditPhase(ChainVerification chain, boolean trustConfigured, boolean signsWithTrustedKeys,
+            List<String> evidence, String storeInRepository) {
+        this.storeInRepository = storeInRepository;
+        this.chain = chain;
+        this.trustConfigured = trustConfigured;
+        this.signsWithTrustedKeys = signsWithTrustedKeys;
+        this.evidence = List.copyOf(evidence);
+    }
+
+    @Override
+    public AuditEvidence evaluate(Path rootDirectory) throws PolicyException {
+        RepositoryRoot root = RepositoryRoot.of(rootDirectory);
+        List<Finding> findings = new ArrayList<>();
+        for (ChainProblem problem : chain.problems(Outcome.FAIL)) {
+            findings.add(problemFinding(problem, storeInRepository));
+        }
+        int present = 0;
+        for (String file : evidence) {
+            Path path = root.resolve(file, "evidence");
+            if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                present++;
+            } else {
+                findings.add(new Finding("MISSING_EVIDENCE", file, 0, "configured evidence file is missing"));
+            }
+        }
+        boolean chainOk = chain.outcome() != Outcome.FAIL;
+        long signedNumerator = trustConfigured ? chain.signed() + (signsWithTrustedKeys ? 1 : 0) : 0;
+        long signedDenominator = chain.entries() + 1;
+        long evidenceNumerator = evidence.isEmpty() ? 1 : present;
+        long evidenceDenominator = evidence.isEmpty() ? 1 : evidence.size();
+        long denominator = signedDenominator * evidenceDenominator;
+        long numerator = (chainOk ? CHAIN_POINTS : 0) * denominator
+                + SIGNATURE_POINTS * signedNumerator * evidenceDenominator
+                + EVIDENCE_POINTS * evidenceNumerator * signedDenominator;
+        int score = (int) (numerator / denominator);
+        if (!trustConfigured) {
+            findings.add(new Finding("UNTRUSTED", null, 0,
+                    "no trusted keys are configured: signatures count for nothing (set trustedKeys)"));
+        } else if (!signsWithTrustedKeys) {
+            findings.add(new Finding("UNSIGNED", null, 0,
+                    "this run does not sign with a trusted key (set signingKey or ROOT24_SIGNING_KEY)"));
+        }
+        String note = String.format("chain %s (%d entr%s), %d/%d signed with trusted keys, evidence %d/%d",
+                chain.outcome(), chain.entries(), chain.entries() == 1 ? "y" : "ies", signedNumerator, signedDenominator,
+                evidenceNumerator, evidenceDenominator);
+        return new AuditEvidence(PhaseScore.measured(Phase.AUDIT, score, note), findings);
+    }
+
+    /** The {@code wormChain} check: passes unless the chain fails verification. */
+    public InProcessCheck chainCheck() {
+        return root -> {
+            List<Finding> findings = chain.problems().stream().map(p -> problemFinding(p, storeInRepository)).toList();
+            StringBuilder output = new StringBuilder("WORM chain " + chain.outcome() + ": " + chain.entries()
+                    + " entries, " + chain.signed() + " signed with trusted keys, in " + chain.store());
+            chain.problems().forEach(p -> output.append(System.lineSeparator()).append(p));
+            return new InProcessCheck.Outcome(chain.outcome() != Outcome.FAIL, output.toString(), findings);
+        };
+    }
+
+    private static Finding problemFinding(ChainProblem problem, String storeInRepository) {
+        String where = problem.index() == null ? "" : "entry " + problem.index() + ": ";
+        String file = problem.file() == null || storeInRepository == null ? null
+                : storeInRepository.isEmpty() ? problem.file() : storeInRepository + "/" + problem.file();
+        return new Finding("WORM_" + problem.severity().name(), file, 0, where + problem.message());
+    }
+}
