@@ -353,7 +353,7 @@ public final class CertifyMojo extends AbstractMojo {
             if (path.target() != c.failBelow()) {
                 // Aim at the gate itself, not merely the next tier, when they differ.
                 path = new NextTierSearch(new Scoring(c.scorecard().weights(), c.thresholds()))
-                        .search(c.staticAnalysis(), c.checks(), c.audit().score(), c.failBelow());
+                        .search(c.staticAnalysis(), c.checks(), c.audit(), c.failBelow());
             }
             StringBuilder message = new StringBuilder(c.scorecard().verdict() + " is below failBelow " + c.failBelow() + ".");
             message.append(System.lineSeparator()).append(MarkdownReport.nextTierText(path));

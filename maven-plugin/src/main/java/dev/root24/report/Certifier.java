@@ -91,7 +91,7 @@ public final class Certifier {
         Scoring scoring = new Scoring(settings.weights(), settings.thresholds());
         PhaseScore p1 = StaticPhase.score(analysis);
         Scorecard card = scoring.score(p1, DynamicPhase.score(checks), evidence.score());
-        NextTierPath path = new NextTierSearch(scoring).search(analysis, checks, evidence.score());
+        NextTierPath path = new NextTierSearch(scoring).search(analysis, checks, evidence, null);
         return new Certification(toolVersion, clock.instant(), dir.toString(), commit, pomFile, pomLines, inputs,
                 settings.thresholds(), analysis, checks, evidence, card, path, settings.failBelow());
     }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import dev.root24.ci.MissingReference;
+import dev.root24.ci.Points;
 import dev.root24.ci.StaticAnalysis;
 import dev.root24.ci.ToolResult;
 import dev.root24.exec.CheckResult;
@@ -55,7 +56,12 @@ public final class NextTierSearch {
      * or the next tier when {@code goal} is null or not above the current tier.
      */
     public NextTierPath search(StaticAnalysis analysis, List<CheckResult> checks, PhaseScore audit, Tier goal) {
-        Candidates space = new Candidates(analysis, checks, audit.score());
+        return search(analysis, checks, new AuditEvidence(audit, List.of()), goal);
+    }
+
+    /** As above, with the audit phase's own improvements among the actions. */
+    public NextTierPath search(StaticAnalysis analysis, List<CheckResult> checks, AuditEvidence audit, Tier goal) {
+        Candidates space = new Candidates(analysis, checks, audit);
         int now = space.overall(new int[0], 0);
         Tier from = scoring.thresholds().tierOf(now);
         Tier target = goal != null && goal.compareTo(from) > 0 ? goal : from.next();
@@ -144,6 +150,8 @@ public final class NextTierSearch {
         final List<Action> actions = new ArrayList<>();
         final List<MissingReference> references = new ArrayList<>();
         final List<Integer> checkWeights = new ArrayList<>();
+        final List<Points> auditGains = new ArrayList<>();
+        final Points auditExact;
         final StaticAnalysis analysis;
         final int passedWeight;
         final int totalWeight;
@@ -151,9 +159,10 @@ public final class NextTierSearch {
         final boolean staticMeasured;
         final boolean dynamicMeasured;
 
-        Candidates(StaticAnalysis analysis, List<CheckResult> checks, int audit) {
+        Candidates(StaticAnalysis analysis, List<CheckResult> checks, AuditEvidence evidence) {
             this.analysis = analysis;
-            this.audit = audit;
+            this.audit = evidence.score().score();
+            this.auditExact = evidence.exact();
             this.staticMeasured = analysis != null && !analysis.tools().isEmpty();
             if (staticMeasured) {
                 for (MissingReference missing : analysis.missing()) {
@@ -168,6 +177,7 @@ public final class NextTierSearch {
                     }
                     references.add(missing);
                     checkWeights.add(0);
+                    auditGains.add(Points.ZERO);
                 }
             }
             this.totalWeight = checks.stream().mapToInt(r -> r.check().weight()).sum();
@@ -181,7 +191,16 @@ public final class NextTierSearch {
                                 + ", exit " + result.exitCode() + ")"));
                         references.add(null);
                         checkWeights.add(result.check().weight());
+                        auditGains.add(Points.ZERO);
                     }
+                }
+            }
+            if (evidence.score().measured()) {
+                for (AuditImprovement improvement : evidence.improvements()) {
+                    actions.add(new Action(Action.Kind.IMPROVE_AUDIT, "audit", null, improvement.description()));
+                    references.add(null);
+                    checkWeights.add(0);
+                    auditGains.add(improvement.points());
                 }
             }
         }
@@ -189,17 +208,20 @@ public final class NextTierSearch {
         int[] phases(int[] set, int size) {
             List<MissingReference> fixes = new ArrayList<>();
             int extra = 0;
+            Points auditGain = Points.ZERO;
             for (int i = 0; i < size; i++) {
                 MissingReference reference = references.get(set[i]);
                 if (reference != null) {
                     fixes.add(reference);
                 } else {
                     extra += checkWeights.get(set[i]);
+                    auditGain = auditGain.plus(auditGains.get(set[i]));
                 }
             }
             int p1 = !staticMeasured ? 0 : fixes.isEmpty() ? analysis.score() : analysis.assuming(fixes).score();
             int p2 = dynamicMeasured ? DynamicPhase.score(passedWeight + extra, totalWeight) : 0;
-            return new int[] {p1, p2, audit};
+            int p3 = auditGain.equals(Points.ZERO) ? audit : Math.min(100, auditExact.plus(auditGain).percentOf(100));
+            return new int[] {p1, p2, p3};
         }
 
         int overall(int[] set, int size) {

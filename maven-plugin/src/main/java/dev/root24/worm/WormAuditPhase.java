@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.root24.ci.Points;
 import dev.root24.exec.Finding;
 import dev.root24.exec.InProcessCheck;
 import dev.root24.policy.PolicyException;
 import dev.root24.policy.RepositoryRoot;
 import dev.root24.score.AuditEvidence;
+import dev.root24.score.AuditImprovement;
 import dev.root24.score.AuditPhase;
 import dev.root24.score.Phase;
 import dev.root24.score.PhaseScore;
@@ -74,15 +76,27 @@ public final class WormAuditPhase implements AuditPhase {
             }
         }
         boolean chainOk = chain.outcome() != Outcome.FAIL;
-        long signedNumerator = trustConfigured ? chain.signed() + (signsWithTrustedKeys ? 1 : 0) : 0;
-        long signedDenominator = chain.entries() + 1;
-        long evidenceNumerator = evidence.isEmpty() ? 1 : present;
-        long evidenceDenominator = evidence.isEmpty() ? 1 : evidence.size();
-        long denominator = signedDenominator * evidenceDenominator;
-        long numerator = (chainOk ? CHAIN_POINTS : 0) * denominator
-                + SIGNATURE_POINTS * signedNumerator * evidenceDenominator
-                + EVIDENCE_POINTS * evidenceNumerator * signedDenominator;
-        int score = (int) (numerator / denominator);
+        long signedEntries = trustConfigured ? chain.signed() : 0;
+        boolean thisRunCounts = trustConfigured && signsWithTrustedKeys;
+        long slots = chain.entries() + 1;
+        Points signatures = Points.of(SIGNATURE_POINTS * (signedEntries + (thisRunCounts ? 1 : 0)), slots);
+        Points evidenceShare = evidence.isEmpty() ? Points.of(EVIDENCE_POINTS, 1)
+                : Points.of((long) EVIDENCE_POINTS * present, evidence.size());
+        Points exact = Points.of(chainOk ? CHAIN_POINTS : 0, 1).plus(signatures).plus(evidenceShare);
+        int score = exact.percentOf(100);
+        List<AuditImprovement> improvements = new ArrayList<>();
+        if (!thisRunCounts) {
+            // This run's own slot is what a build can still change; earlier entries are history.
+            improvements.add(new AuditImprovement(trustConfigured
+                    ? "sign this build with a trusted key (signingKey or ROOT24_SIGNING_KEY)"
+                    : "sign this build and list its public key in trustedKeys", Points.of(SIGNATURE_POINTS, slots)));
+        }
+        for (String file : evidence) {
+            if (findings.stream().anyMatch(f -> "MISSING_EVIDENCE".equals(f.kind()) && file.equals(f.file()))) {
+                improvements.add(new AuditImprovement("add the evidence file " + file,
+                        Points.of(EVIDENCE_POINTS, evidence.size())));
+            }
+        }
         if (!trustConfigured) {
             findings.add(new Finding("UNTRUSTED", null, 0,
                     "no trusted keys are configured: signatures count for nothing (set trustedKeys)"));
@@ -91,9 +105,10 @@ public final class WormAuditPhase implements AuditPhase {
                     "this run does not sign with a trusted key (set signingKey or ROOT24_SIGNING_KEY)"));
         }
         String note = String.format("chain %s (%d entr%s), %d/%d signed with trusted keys, evidence %d/%d",
-                chain.outcome(), chain.entries(), chain.entries() == 1 ? "y" : "ies", signedNumerator, signedDenominator,
-                evidenceNumerator, evidenceDenominator);
-        return new AuditEvidence(PhaseScore.measured(Phase.AUDIT, score, note), findings);
+                chain.outcome(), chain.entries(), chain.entries() == 1 ? "y" : "ies",
+                signedEntries + (thisRunCounts ? 1 : 0), slots, evidence.isEmpty() ? 1 : present,
+                evidence.isEmpty() ? 1 : evidence.size());
+        return new AuditEvidence(PhaseScore.measured(Phase.AUDIT, score, note), findings, exact, improvements);
     }
 
     /** The {@code wormChain} check: passes unless the chain fails verification. */

@@ -75,6 +75,28 @@ class NextTierSearchTest {
     }
 
     @Test
+    void signingIsAnActionWorthItsExactAuditShare() throws Exception {
+        StaticAnalysis full = SeedAnalysis.create(Map.of("structure_guard", 2, "structure_policy_opa", 3,
+                "root_exceptions", 2, "structure_lock_gate", 3, "pre_commit_hooks", 2, "pytest_structure_tests", 3,
+                "worm_audit_logging", 2));
+        // an unsigned first run: audit 65 -> 35 + 40 + 16.25 = 91 GOLD; signing adds 35 audit points = 8.75 overall
+        AuditEvidence unsigned = new AuditEvidence(PhaseScore.measured(Phase.AUDIT, 65, "unsigned"), List.of(),
+                dev.root24.ci.Points.of(65, 1),
+                List.of(new AuditImprovement("sign this build", dev.root24.ci.Points.of(35, 1))));
+
+        NextTierPath path = new NextTierSearch(Scoring.DEFAULT).search(full, FOUR_PASSING, unsigned, null);
+
+        assertThat(path.from()).isEqualTo(Tier.GOLD);
+        assertThat(path.outcome()).isEqualTo(NextTierPath.Outcome.FOUND);
+        assertThat(path.steps()).singleElement().satisfies(step -> {
+            assertThat(step.action().kind()).isEqualTo(Action.Kind.IMPROVE_AUDIT);
+            assertThat(step.action().description()).isEqualTo("sign this build");
+            assertThat(step.gain()).isEqualByComparingTo("8.75");
+        });
+        assertThat(path.overallAfter()).isEqualTo(100);
+    }
+
+    @Test
     void aTierOutOfReachSaysWhatIsMissing() throws Exception {
         StaticAnalysis full = SeedAnalysis.create(Map.of("structure_guard", 2, "structure_policy_opa", 3,
                 "root_exceptions", 2, "structure_lock_gate", 3, "pre_commit_hooks", 2, "pytest_structure_tests", 3,

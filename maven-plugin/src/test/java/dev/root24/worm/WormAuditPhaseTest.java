@@ -9,7 +9,9 @@ import java.util.List;
 
 import dev.root24.exec.Finding;
 import dev.root24.policy.PolicyException;
+import dev.root24.ci.Points;
 import dev.root24.score.AuditEvidence;
+import dev.root24.score.AuditImprovement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +80,26 @@ class WormAuditPhaseTest {
         assertThat(evidence.score().score()).isEqualTo(52); // 40 + 0 + 12.5
         assertThat(evidence.findings()).extracting(Finding::kind, Finding::file)
                 .contains(org.assertj.core.groups.Tuple.tuple("MISSING_EVIDENCE", "02_audit_logging/missing.jsonl"));
+    }
+
+    @Test
+    void improvementsNameWhatWouldRaiseTheScoreAndAddUpExactly() throws Exception {
+        AuditEvidence evidence = new WormAuditPhase(chain(2, 0), true, false,
+                List.of("02_audit_logging/a.jsonl", "02_audit_logging/b.jsonl"), null).evaluate(root);
+
+        // 40 + 35*0/3 + 25*0/2 = 40
+        assertThat(evidence.score().score()).isEqualTo(40);
+        assertThat(evidence.improvements()).extracting(AuditImprovement::description).containsExactly(
+                "sign this build with a trusted key (signingKey or ROOT24_SIGNING_KEY)",
+                "add the evidence file 02_audit_logging/a.jsonl",
+                "add the evidence file 02_audit_logging/b.jsonl");
+        Points all = evidence.exact();
+        for (AuditImprovement improvement : evidence.improvements()) {
+            all = all.plus(improvement.points());
+        }
+        // 40 + 35/3 + 25 = 76.67: signing only this run's slot, history stays unsigned
+        assertThat(all.percentOf(100)).isEqualTo(76);
+        assertThat(all).isEqualTo(Points.of(40, 1).plus(Points.of(35, 3)).plus(Points.of(25, 1)));
     }
 
     @Test
