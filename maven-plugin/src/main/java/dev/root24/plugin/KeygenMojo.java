@@ -27,7 +27,7 @@ public final class KeygenMojo extends AbstractMojo {
      * The algorithms to generate keys for, comma-separated: {@code ML-DSA-44}, {@code Ed25519}, or
      * both (the default), in which case every entry carries both signatures.
      */
-    @Parameter(property = "root24.algorithms", defaultValue = "ML-DSA-44,Ed25519")
+    @Parameter(property = "root24.signatureAlgorithms", defaultValue = "ML-DSA-44,Ed25519")
     private String algorithms;
 
     /**
