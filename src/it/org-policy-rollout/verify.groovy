@@ -5,6 +5,9 @@ String root = basedir.canonicalPath
 
 // 4: the compliant member passes under policy 1.0.0
 assert runs[3].contains("ROOT-24-LOCK: OK, 24/24 locked modules, no violations in ${root}/payments-service")
+assert runs[3].contains('CI references: phase score 100/100 (20.0 of 20 tool points), minScore 60: OK')
+// certify from the same policy: its checks, and its failBelow SILVER passed
+assert runs[3].contains('ROOT24 91/100 GOLD (static 100, dynamic 100, audit 65)')
 assert runs[3].contains('BUILD SUCCESS')
 
 // 5: the non-compliant member fails with every violation the policy defines, each with its fix
@@ -12,6 +15,8 @@ assert runs[4].contains("ROOT-24-LOCK: 3 violation(s) in ${root}/legacy-portal")
 assert runs[4].contains('03_core/module.yaml: required file is missing -> create the file 03_core/module.yaml')
 assert runs[4].contains('07_governance_legal/: locked module is missing -> create the directory 07_governance_legal/')
 assert runs[4].contains("debug.log: matches forbidden pattern '*.log' -> delete it from the root, or move it into a module")
+assert runs[4].contains('CI references: phase score 0/100 (0.0 of 20 tool points), below minScore 60')
+assert runs[4].contains('+4.0 if 12_tooling/scripts/structure_guard.sh exists  [structure_guard]')
 assert runs[4].contains('BUILD FAILURE')
 
 // 6: the same compliant member under policy 2.0.0 (README.md required in every module) fails
@@ -22,5 +27,6 @@ assert runs[5].contains('BUILD FAILURE')
 // 7: the enforcer's externalRules descriptor from the policy jar gives the same verdict
 assert runs[6].contains('Rule Config Provider org.apache.maven.enforcer.rules.ExternalRules executed')
 assert runs[6].contains("ROOT-24-LOCK: OK, 24/24 locked modules, no violations in ${root}/payments-external")
+assert runs[6].contains('Rule 1: dev.root24.enforcer.CiReferencesRule(ciReferences) passed')
 assert runs[6].contains('BUILD SUCCESS')
 return true
