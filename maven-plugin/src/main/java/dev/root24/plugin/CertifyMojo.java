@@ -241,6 +241,11 @@ public final class CertifyMojo extends AbstractMojo {
             RepositoryRoot repository = RepositoryRoot.of(root);
             effective = new PolicyLoader(repository, CertifyMojo.class.getClassLoader())
                     .load(blank(policy) ? null : policy.strip(), inline());
+            if (getLog().isDebugEnabled()) {
+                getLog().debug("root24:certify effective policy (sha256 " + effective.sha256() + ", from "
+                        + (effective.sources().isEmpty() ? "the POM only" : String.join(" <- ", effective.sources()))
+                        + "):" + System.lineSeparator() + effective.json());
+            }
             CertifySettings settings = CertifySettings.from(effective.document(), repository);
             int threads = parallelism == null || parallelism <= 0 ? CommandRunner.defaultParallelism() : parallelism;
             if (outputTailChars < 0) {
