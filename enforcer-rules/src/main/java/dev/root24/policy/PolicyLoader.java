@@ -37,6 +37,9 @@ public final class PolicyLoader {
 
     private static final int MAX_CHAIN = 16;
 
+    private static final java.util.regex.Pattern SECRET_NAME =
+            java.util.regex.Pattern.compile("TOKEN|SECRET|PASSWORD|PASSWD|KEY|CREDENTIAL", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
@@ -80,7 +83,7 @@ public final class PolicyLoader {
         JsonNode canonical = sorted(merged);
         String json = MAPPER.writeValueAsString(canonical);
         return new EffectivePolicy(document, sha256(json), List.copyOf(sources), MAPPER.writerWithDefaultPrettyPrinter()
-                .writeValueAsString(canonical));
+                .writeValueAsString(masked(canonical.deepCopy())));
     }
 
     private JsonNode loadChain(String location, Source from, Set<String> seen, List<String> sources) throws PolicyException {
@@ -151,6 +154,26 @@ public final class PolicyLoader {
             var array = JsonNodeFactory.instance.arrayNode();
             node.forEach(item -> array.add(sorted(item)));
             return array;
+        }
+        return node;
+    }
+
+    /** For display only: values of check environment variables whose names look secret are masked. */
+    private static JsonNode masked(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            for (Map.Entry<String, JsonNode> e : object.properties()) {
+                if (e.getKey().equals("environment") && e.getValue() instanceof ObjectNode env) {
+                    for (String name : new ArrayList<>(env.propertyNames())) {
+                        if (SECRET_NAME.matcher(name).find()) {
+                            env.put(name, "****");
+                        }
+                    }
+                } else {
+                    masked(e.getValue());
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(PolicyLoader::masked);
         }
         return node;
     }

@@ -294,6 +294,16 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void debugRenderingMasksSecretLookingEnvironmentValues() throws Exception {
+        write("p.yaml", "version: 1\nchecks:\n  - id: a\n    command: x\n    environment: {API_TOKEN: s3cr3t-value, MODE: ci}\n");
+
+        EffectivePolicy policy = load("p.yaml");
+
+        assertThat(policy.json()).doesNotContain("s3cr3t-value").contains("\"API_TOKEN\" : \"****\"").contains("\"ci\"");
+        assertThat(policy.document().checks().get(0).environment()).containsEntry("API_TOKEN", "s3cr3t-value");
+    }
+
+    @Test
     void noPolicyFileGivesInlineSettingsOnly() throws Exception {
         EffectivePolicy policy = loader.load(null, Map.of("failBelow", "BRONZE"));
         assertThat(policy.document().failBelow()).isEqualTo("BRONZE");
