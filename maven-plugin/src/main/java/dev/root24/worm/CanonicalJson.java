@@ -3,9 +3,7 @@ package dev.root24.worm;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import java.util.Comparator;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -40,10 +38,26 @@ public final class CanonicalJson {
 
     /** The canonical UTF-8 bytes of a JSON tree. */
     public static byte[] canonicalize(JsonNode node) {
-        StringBuilder out = new StringBuilder(256);
-        write(node, out);
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return WRITER.write(node).getBytes(StandardCharsets.UTF_8);
     }
+
+    // String.compareTo compares UTF-16 code units, which is exactly RFC 8785 §3.2.3.
+    private static final CompactJsonWriter WRITER = new CompactJsonWriter() {
+        @Override
+        Comparator<String> keyOrder() {
+            return Comparator.naturalOrder();
+        }
+
+        @Override
+        void writeString(String value, StringBuilder out) {
+            CanonicalJson.writeString(value, out);
+        }
+
+        @Override
+        String number(JsonNode node) {
+            return CanonicalJson.number(node);
+        }
+    };
 
     /** Parses JSON text strictly; throws {@link IllegalArgumentException} with a one-line reason. */
     static JsonNode parse(byte[] json) {
@@ -51,43 +65,6 @@ public final class CanonicalJson {
             return MAPPER.readTree(json);
         } catch (JacksonException e) {
             throw new IllegalArgumentException(e.getOriginalMessage(), e);
-        }
-    }
-
-    private static void write(JsonNode node, StringBuilder out) {
-        switch (node.getNodeType()) {
-            case OBJECT -> {
-                List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.properties());
-                // String.compareTo compares UTF-16 code units, which is exactly RFC 8785 §3.2.3.
-                members.sort(Map.Entry.comparingByKey());
-                out.append('{');
-                boolean first = true;
-                for (Map.Entry<String, JsonNode> member : members) {
-                    if (!first) {
-                        out.append(',');
-                    }
-                    first = false;
-                    writeString(member.getKey(), out);
-                    out.append(':');
-                    write(member.getValue(), out);
-                }
-                out.append('}');
-            }
-            case ARRAY -> {
-                out.append('[');
-                for (int i = 0; i < node.size(); i++) {
-                    if (i > 0) {
-                        out.append(',');
-                    }
-                    write(node.get(i), out);
-                }
-                out.append(']');
-            }
-            case STRING -> writeString(node.stringValue(), out);
-            case NUMBER -> out.append(number(node));
-            case BOOLEAN -> out.append(node.booleanValue() ? "true" : "false");
-            case NULL -> out.append("null");
-            default -> throw new IllegalArgumentException("not representable in JSON: " + node.getNodeType());
         }
     }
 

@@ -1,9 +1,7 @@
 package dev.root24.worm;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import java.util.Comparator;
 
 import tools.jackson.databind.JsonNode;
 
@@ -20,46 +18,25 @@ final class PythonJson {
     }
 
     static byte[] dumps(JsonNode node) {
-        StringBuilder out = new StringBuilder(1024);
-        write(node, out);
-        return out.toString().getBytes(StandardCharsets.US_ASCII);
+        return WRITER.write(node).getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static void write(JsonNode node, StringBuilder out) {
-        switch (node.getNodeType()) {
-            case OBJECT -> {
-                List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.properties());
-                members.sort((a, b) -> compareCodePoints(a.getKey(), b.getKey()));
-                out.append('{');
-                boolean first = true;
-                for (Map.Entry<String, JsonNode> member : members) {
-                    if (!first) {
-                        out.append(',');
-                    }
-                    first = false;
-                    writeString(member.getKey(), out);
-                    out.append(':');
-                    write(member.getValue(), out);
-                }
-                out.append('}');
-            }
-            case ARRAY -> {
-                out.append('[');
-                for (int i = 0; i < node.size(); i++) {
-                    if (i > 0) {
-                        out.append(',');
-                    }
-                    write(node.get(i), out);
-                }
-                out.append(']');
-            }
-            case STRING -> writeString(node.stringValue(), out);
-            case NUMBER -> out.append(node.isIntegralNumber() ? node.bigIntegerValue().toString() : repr(node.doubleValue()));
-            case BOOLEAN -> out.append(node.booleanValue() ? "true" : "false");
-            case NULL -> out.append("null");
-            default -> throw new IllegalArgumentException("not representable in JSON: " + node.getNodeType());
+    private static final CompactJsonWriter WRITER = new CompactJsonWriter() {
+        @Override
+        Comparator<String> keyOrder() {
+            return PythonJson::compareCodePoints;
         }
-    }
+
+        @Override
+        void writeString(String value, StringBuilder out) {
+            PythonJson.writeString(value, out);
+        }
+
+        @Override
+        String number(JsonNode node) {
+            return node.isIntegralNumber() ? node.bigIntegerValue().toString() : repr(node.doubleValue());
+        }
+    };
 
     static int compareCodePoints(String a, String b) {
         int i = 0;
