@@ -122,23 +122,14 @@ public final class CanonicalJson {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (Character.isSurrogate(c) && !pairedSurrogate(value, i)) {
-                        throw new IllegalArgumentException("string with an unpaired surrogate at index " + i);
-                    }
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
+            if (!CompactJsonWriter.appendShortEscape(c, out)) {
+                if (Character.isSurrogate(c) && !pairedSurrogate(value, i)) {
+                    throw new IllegalArgumentException("string with an unpaired surrogate at index " + i);
+                }
+                if (c < 0x20) {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
                 }
             }
         }

@@ -62,4 +62,23 @@ abstract class CompactJsonWriter {
             default -> throw new IllegalArgumentException("not representable in JSON: " + node.getNodeType());
         }
     }
+
+    /** The two-character escapes both forms share ({@code \" \\ \b \f \n \r \t}); false for any other character. */
+    static boolean appendShortEscape(char c, StringBuilder out) {
+        String escape = switch (c) {
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            case '\b' -> "\\b";
+            case '\f' -> "\\f";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default -> null;
+        };
+        if (escape == null) {
+            return false;
+        }
+        out.append(escape);
+        return true;
+    }
 }

@@ -88,21 +88,12 @@ final class PythonJson {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c > 0x7e) {
-                        // Python escapes each UTF-16 unit, so a non-BMP character becomes a surrogate pair.
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
+            if (!CompactJsonWriter.appendShortEscape(c, out)) {
+                if (c < 0x20 || c > 0x7e) {
+                    // Python escapes each UTF-16 unit, so a non-BMP character becomes a surrogate pair.
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
                 }
             }
         }
