@@ -89,7 +89,7 @@ public final class VerifyChainMojo extends AbstractMojo {
     @Parameter(property = "root24.skip", defaultValue = "false")
     private boolean skip;
 
-    /** The project, when there is one; without a pom Maven supplies a stub whose paths are not usable. */
+    /** The project, when there is one; without a pom Maven supplies a stand-in project whose paths are not usable. */
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 
