@@ -20,7 +20,7 @@ import dev.root24.policy.RepositoryRoot;
  * store is, who signs, whose signatures count, which checkpoint the chain must extend, and which
  * evidence files phase 3 requires. Key material stays inside {@link Signer}; nothing here prints it.
  *
- * @param store the chain's directory
+ * @param store the chain's directory (an absolute configured path may lie outside the repository)
  * @param storeInRepository the store relative to the repository root, or null when it lies outside
  * @param signer this run's signer (unsigned when no key is configured)
  * @param trustedKeys the public keys whose signatures count
@@ -46,7 +46,11 @@ public record WormSettings(Path store, String storeInRepository, Signer signer, 
             Optional<Path> signingKey, Map<String, String> environment) throws PolicyException {
         PolicyDocument.Worm worm = section == null ? new PolicyDocument.Worm(null, null, null, null, null) : section;
         try {
-            Path store = worm.store() == null ? defaultStore : root.resolve(worm.store(), "wormStore");
+            // An absolute store may lie outside the repository (a shared drive keeps one chain for
+            // many clones); a relative one must stay inside it.
+            Path store = worm.store() == null ? defaultStore
+                    : Path.of(worm.store()).isAbsolute() ? Path.of(worm.store())
+                    : root.resolve(worm.store(), "wormStore");
             Path absoluteStore = store.toAbsolutePath().normalize();
             String inRepository = absoluteStore.startsWith(root.directory()) ? root.relativize(absoluteStore) : null;
             List<SignatureAlgorithm> requested = worm.signatureAlgorithms() == null ? List.of()

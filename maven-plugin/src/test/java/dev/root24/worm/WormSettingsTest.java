@@ -74,6 +74,14 @@ class WormSettingsTest {
     }
 
     @Test
+    void anAbsoluteStoreMayLieOnASharedDrive(@TempDir Path shared) throws Exception {
+        WormSettings worm = settings(new PolicyDocument.Worm(shared.toString(), null, null, null, null), Optional.empty());
+
+        assertThat(worm.store()).isEqualTo(shared.toAbsolutePath().normalize());
+        assertThat(worm.storeInRepository()).isNull();
+    }
+
+    @Test
     void brokenCheckpointIsAOneLineError() throws Exception {
         Files.writeString(dir.resolve("cp"), "not a checkpoint");
         assertThatThrownBy(() -> settings(new PolicyDocument.Worm(null, null, null, "cp", null), Optional.empty()))
