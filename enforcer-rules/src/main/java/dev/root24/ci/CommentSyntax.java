@@ -1,7 +1,9 @@
 package dev.root24.ci;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * How comments look in a referencing file that is read as plain text, chosen by its name. Only
@@ -23,16 +25,27 @@ enum CommentSyntax {
     /** Prose: nothing in it runs. */
     PROSE;
 
-    private static final Set<String> PROSE_EXT = Set.of("md", "markdown", "mdown", "mkd", "rst", "adoc", "asciidoc",
-            "txt", "text", "org", "html", "htm", "rtf", "tex", "mdx");
-    private static final Set<String> SHELL_EXT = Set.of("sh", "bash", "zsh", "ksh", "ash", "mk", "make", "dockerfile",
-            "env", "ps1", "r", "pl", "tf");
-    private static final Set<String> HASH_EXT = Set.of("py", "pyw", "pyi", "yml", "yaml", "toml", "rb", "properties", "conf");
-    private static final Set<String> INI_EXT = Set.of("ini", "cfg");
-    private static final Set<String> C_EXT = Set.of("java", "groovy", "gvy", "gradle", "kt", "kts", "js", "mjs", "cjs",
-            "ts", "mts", "cts", "jsx", "tsx", "go", "rs", "c", "h", "cc", "cpp", "hpp", "cs", "scala", "swift", "jenkinsfile");
-    private static final Set<String> XML_EXT = Set.of("xml", "pom", "xsd", "xsl", "xslt", "svg");
-    private static final Set<String> NONE_EXT = Set.of("json");
+    /** Extension to syntax; an extension not listed is read like a shell script. */
+    private static final Map<String, CommentSyntax> BY_EXTENSION = byExtension(Map.of(
+            PROSE, List.of("md", "markdown", "mdown", "mkd", "rst", "adoc", "asciidoc", "txt", "text", "org", "html", "htm",
+                    "rtf", "tex", "mdx"),
+            SHELL, List.of("sh", "bash", "zsh", "ksh", "ash", "mk", "make", "dockerfile", "env", "ps1", "r", "pl", "tf"),
+            HASH, List.of("py", "pyw", "pyi", "yml", "yaml", "toml", "rb", "properties", "conf"),
+            INI, List.of("ini", "cfg"),
+            C_STYLE, List.of("java", "groovy", "gvy", "gradle", "kt", "kts", "js", "mjs", "cjs", "ts", "mts", "cts", "jsx",
+                    "tsx", "go", "rs", "c", "h", "cc", "cpp", "hpp", "cs", "scala", "swift", "jenkinsfile"),
+            XML, List.of("xml", "pom", "xsd", "xsl", "xslt", "svg"),
+            NONE, List.of("json")));
+
+    private static Map<String, CommentSyntax> byExtension(Map<CommentSyntax, List<String>> lists) {
+        Map<String, CommentSyntax> map = new HashMap<>();
+        lists.forEach((syntax, extensions) -> extensions.forEach(ext -> {
+            if (map.put(ext, syntax) != null) {
+                throw new IllegalStateException("extension ." + ext + " is listed twice");
+            }
+        }));
+        return Map.copyOf(map);
+    }
 
     /** The syntax for a file name; unknown kinds are read like shell scripts. */
     static CommentSyntax forFile(String fileName) {
@@ -45,25 +58,7 @@ enum CommentSyntax {
         }
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "" : name.substring(dot + 1);
-        if (PROSE_EXT.contains(ext)) {
-            return PROSE;
-        }
-        if (HASH_EXT.contains(ext)) {
-            return HASH;
-        }
-        if (INI_EXT.contains(ext)) {
-            return INI;
-        }
-        if (C_EXT.contains(ext)) {
-            return C_STYLE;
-        }
-        if (XML_EXT.contains(ext)) {
-            return XML;
-        }
-        if (NONE_EXT.contains(ext)) {
-            return NONE;
-        }
-        return SHELL;
+        return BY_EXTENSION.getOrDefault(ext, SHELL);
     }
 
     /** A reader of successive lines that remembers open block comments between them. */
