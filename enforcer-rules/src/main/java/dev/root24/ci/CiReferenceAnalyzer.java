@@ -1,6 +1,5 @@
 package dev.root24.ci;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -86,8 +85,8 @@ public final class CiReferenceAnalyzer {
         }
         List<ToolResult> toolResults = new ArrayList<>(tools.size());
         for (int t = 0; t < tools.size(); t++) {
-            boolean present = Files.exists(toolPaths.get(t));
-            toolResults.add(ToolResult.of(tools.get(t), present, List.of(results[t])));
+            ToolFile file = ToolFile.inspect(toolPaths.get(t), tools.get(t).sha256());
+            toolResults.add(ToolResult.of(tools.get(t), file, List.of(results[t])));
         }
         return new StaticAnalysis(toolResults);
     }

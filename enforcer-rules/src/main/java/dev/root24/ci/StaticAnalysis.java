@@ -79,7 +79,8 @@ public record StaticAnalysis(List<ToolResult> tools) {
                     references.add(reference);
                 }
             }
-            changed.add(ToolResult.of(tool.tool(), present, references));
+            changed.add(ToolResult.of(tool.tool(), present == tool.toolPresent() ? tool.file() : ToolFile.assumed(present),
+                    references));
         }
         return new StaticAnalysis(changed);
     }

@@ -16,14 +16,21 @@ import dev.root24.policy.PolicyException;
  * @param referencedBy repository-relative files that must run the tool, in the order they are reported
  * @param maxScore the tool's weight: the points it is worth when present and referenced everywhere
  * @param description what the tool is, for reports; may be empty
+ * @param sha256 the SHA-256 (hex) the policy pins the tool file to, or null
  */
-public record ToolSpec(String id, String path, List<String> referencedBy, int maxScore, String description) {
+public record ToolSpec(String id, String path, List<String> referencedBy, int maxScore, String description, String sha256) {
 
     public ToolSpec {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(path, "path");
         referencedBy = List.copyOf(referencedBy);
         description = description == null ? "" : description;
+        sha256 = sha256 == null || sha256.isBlank() ? null : sha256.strip();
+    }
+
+    /** A tool whose file is not pinned. */
+    public ToolSpec(String id, String path, List<String> referencedBy, int maxScore, String description) {
+        this(id, path, referencedBy, maxScore, description, null);
     }
 
     /**
@@ -37,8 +44,9 @@ public record ToolSpec(String id, String path, List<String> referencedBy, int ma
         if (path.isBlank()) {
             throw new PolicyException(source + ": tool '" + id + "' has no path");
         }
-        if (maxScore < 1) {
-            throw new PolicyException(source + ": tool '" + id + "' has maxScore " + maxScore + ", expected at least 1");
+        if (maxScore < 0 || maxScore > MAX_MAX_SCORE) {
+            // 0 only for a tool the repository added to a locked list: analysed, worth nothing.
+            throw new PolicyException(source + ": tool '" + id + "' has maxScore " + maxScore + ", expected 1.." + MAX_MAX_SCORE);
         }
         if (referencedBy.isEmpty()) {
             throw new PolicyException(source + ": tool '" + id + "' lists no referencedBy files");
@@ -54,6 +62,9 @@ public record ToolSpec(String id, String path, List<String> referencedBy, int ma
         }
     }
 
+    /** The largest maxScore a tool may have, as in the policy schema. */
+    public static final int MAX_MAX_SCORE = 1000;
+
     /** Maximum score of a tool that does not set one. */
     public static final int DEFAULT_MAX_SCORE = 10;
 
@@ -65,7 +76,7 @@ public record ToolSpec(String id, String path, List<String> referencedBy, int ma
         return tools.stream()
                 .map(t -> new ToolSpec(t.id() == null ? "" : t.id().strip(), t.path() == null ? "" : t.path().strip(),
                         t.referencedBy() == null ? List.of() : t.referencedBy(),
-                        t.maxScore() == null ? DEFAULT_MAX_SCORE : t.maxScore(), t.description()))
+                        t.maxScore() == null ? DEFAULT_MAX_SCORE : t.maxScore(), t.description(), t.sha256()))
                 .toList();
     }
 }

@@ -15,6 +15,7 @@ import dev.root24.ci.CiReferenceAnalyzer;
 import dev.root24.ci.StaticAnalysis;
 import dev.root24.ci.ToolSpec;
 import dev.root24.policy.EffectivePolicy;
+import dev.root24.policy.InlineSettings;
 import dev.root24.policy.PolicyDocument;
 import dev.root24.policy.PolicyException;
 import dev.root24.policy.PolicyLoader;
@@ -58,7 +59,9 @@ public final class CiReferencesRule extends AbstractEnforcerRule {
      * A {@code root24-policy.yaml}: a repository-relative path or {@code classpath:a/b.yaml} (from
      * a jar added as a dependency of the enforcer plugin). Its {@code ci:} section ({@code preset},
      * {@code minScore}, {@code tools}) configures this rule; every parameter set inline overrides
-     * the same key of the file.
+     * the same key of the file, unless the policy locks it. Default: the {@code root24.policy}
+     * property, which names the policy once for every rule and {@code root24:certify}; when both
+     * are set they must agree.
      */
     private String policy;
 
@@ -105,23 +108,25 @@ public final class CiReferencesRule extends AbstractEnforcerRule {
     }
 
     /** The policy file's {@code ci:} section with the inline parameters laid over it. */
-    private PolicyDocument.Ci effectiveSettings(RepositoryRoot root) throws PolicyException {
-        Map<String, Object> ci = new LinkedHashMap<>();
-        ci.put("preset", preset);
-        ci.put("minScore", minScore);
+    private PolicyDocument.Ci effectiveSettings(RepositoryRoot root) throws PolicyException, EnforcerRuleError {
+        InlineSettings inline = InlineSettings.none();
+        inline.set("ci.preset", preset, PolicyProperty.pomParameter(session, "<ciReferences><preset>"));
+        inline.set("ci.minScore", minScore, PolicyProperty.pomParameter(session, "<ciReferences><minScore>"));
         if (tools != null) {
             List<Map<String, Object>> list = new ArrayList<>();
             for (Tool tool : tools) {
                 list.add(tool.toSettings());
             }
-            ci.put("tools", list);
+            inline.set("ci.tools", list, PolicyProperty.pomParameter(session, "<ciReferences><tools>"));
         }
         EffectivePolicy effective = new PolicyLoader(root, CiReferencesRule.class.getClassLoader())
-                .load(policy == null || policy.isBlank() ? null : policy.strip(), Map.of("ci", ci));
+                .load(PolicyProperty.resolve(policy, session, "ciReferences"), inline);
         if (getLog() != null && getLog().isDebugEnabled()) {
             getLog().debug("ciReferences effective policy (sha256 " + effective.sha256() + "):"
                     + System.lineSeparator() + effective.json());
         }
+        effective.overrides().forEach(o -> getLog().info("ciReferences: " + o.key() + " = " + o.effectiveValue()
+                + " (policy: " + o.policyValue() + ") set by " + o.source().display()));
         PolicyDocument.Ci settings = effective.document().ci();
         return settings == null ? new PolicyDocument.Ci(null, null, null) : settings;
     }

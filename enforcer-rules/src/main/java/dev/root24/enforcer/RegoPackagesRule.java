@@ -11,6 +11,7 @@ import javax.inject.Inject;
 import javax.inject.Named;
 
 import dev.root24.policy.EffectivePolicy;
+import dev.root24.policy.InlineSettings;
 import dev.root24.policy.PolicyDocument;
 import dev.root24.policy.PolicyException;
 import dev.root24.policy.PolicyLoader;
@@ -116,17 +117,21 @@ public final class RegoPackagesRule extends AbstractEnforcerRule {
         getLog().info(report.summary());
     }
 
+    private void set(InlineSettings inline, String parameter, Object value) {
+        inline.set("rego." + parameter, value, PolicyProperty.pomParameter(session, "<regoPackages><" + parameter + ">"));
+    }
+
     /** The policy file's {@code rego:} section with the inline parameters laid over it. */
-    private RegoPolicy settings(Path root) throws PolicyException {
-        Map<String, Object> rego = new LinkedHashMap<>();
-        rego.put("modules", modules == null || modules.isEmpty() ? null : modules);
-        rego.put("directories", directories == null || directories.isEmpty() ? null : directories);
-        rego.put("prefix", prefix);
-        rego.put("layerFrom", layerFrom == null || layerFrom.isBlank() ? null : layerFrom);
-        rego.put("excludes", excludes);
-        rego.put("v1Syntax", v1Syntax == null || v1Syntax.isBlank() ? null : v1Syntax);
+    private RegoPolicy settings(Path root) throws PolicyException, EnforcerRuleException {
+        InlineSettings inline = InlineSettings.none();
+        set(inline, "modules", modules);
+        set(inline, "directories", directories);
+        set(inline, "prefix", prefix);
+        set(inline, "layerFrom", layerFrom);
+        set(inline, "excludes", excludes);
+        set(inline, "v1Syntax", v1Syntax);
         EffectivePolicy effective = new PolicyLoader(RepositoryRoot.of(root), RegoPackagesRule.class.getClassLoader())
-                .load(policy == null || policy.isBlank() ? null : policy.strip(), Map.of("rego", rego));
+                .load(PolicyProperty.resolve(policy, session, "regoPackages"), inline);
         PolicyDocument.Rego settings = effective.document().rego();
         RegoPolicy.Builder builder = RegoPolicy.builder();
         if (settings == null) {

@@ -11,6 +11,7 @@ import javax.inject.Inject;
 import javax.inject.Named;
 
 import dev.root24.policy.EffectivePolicy;
+import dev.root24.policy.InlineSettings;
 import dev.root24.policy.PolicyException;
 import dev.root24.policy.PolicyLoader;
 import dev.root24.policy.RepositoryRoot;
@@ -92,7 +93,9 @@ public final class Root24LockRule extends AbstractEnforcerRule {
     /**
      * A {@code root24-policy.yaml}: a repository-relative path or {@code classpath:a/b.yaml} (from
      * a jar added as a dependency of the enforcer plugin). Its {@code structure:} section
-     * configures this rule; every parameter set inline overrides the same key of the file.
+     * configures this rule; every parameter set inline overrides the same key of the file, unless
+     * the policy locks it. Default: the {@code root24.policy} property, which names the policy
+     * once for every rule and {@code root24:certify}; when both are set they must agree.
      */
     private String policy;
 
@@ -122,27 +125,33 @@ public final class Root24LockRule extends AbstractEnforcerRule {
         getLog().info(report.summary());
     }
 
-    private StructurePolicy policy(Path root) throws PolicyException {
+    private StructurePolicy policy(Path root) throws PolicyException, EnforcerRuleError {
         RepositoryRoot repository = RepositoryRoot.of(root);
-        Map<String, Object> structure = new LinkedHashMap<>();
-        structure.put("expectedModules", expectedModules == null || expectedModules.isEmpty() ? null : expectedModules);
-        structure.put("modulePattern", modulePattern);
-        structure.put("mavenDefaults", mavenDefaults);
-        structure.put("allowedFiles", allowedFiles);
-        structure.put("allowedDirectories", allowedDirectories);
-        structure.put("forbiddenPatterns", forbiddenPatterns);
-        structure.put("requiredModuleEntries", requiredModuleEntries);
-        structure.put("ignore", ignore);
-        structure.put("exceptionsFile", blankToNull(exceptionsFile));
-        structure.put("structurePolicyFile", blankToNull(structurePolicyFile));
+        InlineSettings inline = InlineSettings.none();
+        set(inline, "expectedModules", expectedModules);
+        set(inline, "modulePattern", modulePattern);
+        set(inline, "mavenDefaults", mavenDefaults);
+        set(inline, "allowedFiles", allowedFiles);
+        set(inline, "allowedDirectories", allowedDirectories);
+        set(inline, "forbiddenPatterns", forbiddenPatterns);
+        set(inline, "requiredModuleEntries", requiredModuleEntries);
+        set(inline, "ignore", ignore);
+        set(inline, "exceptionsFile", exceptionsFile);
+        set(inline, "structurePolicyFile", structurePolicyFile);
         EffectivePolicy effective = new PolicyLoader(repository, Root24LockRule.class.getClassLoader())
-                .load(blankToNull(policy), Map.of("structure", structure));
+                .load(PolicyProperty.resolve(policy, session, "root24Lock"), inline);
         if (getLog() != null && getLog().isDebugEnabled()) {
             getLog().debug("root24Lock effective policy (sha256 " + effective.sha256() + ", from "
                     + (effective.sources().isEmpty() ? "inline configuration" : String.join(" <- ", effective.sources()))
                     + "):" + System.lineSeparator() + effective.json());
         }
+        effective.overrides().forEach(o -> getLog().info("root24Lock: " + o.key() + " = " + o.effectiveValue()
+                + " (policy: " + o.policyValue() + ") set by " + o.source().display()));
         return StructurePolicy.from(effective.document().structure(), repository);
+    }
+
+    private void set(InlineSettings inline, String parameter, Object value) {
+        inline.set("structure." + parameter, value, PolicyProperty.pomParameter(session, "<root24Lock><" + parameter + ">"));
     }
 
     private static String blankToNull(String value) {

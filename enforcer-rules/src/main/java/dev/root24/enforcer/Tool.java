@@ -8,8 +8,9 @@ import java.util.Map;
 import dev.root24.ci.ToolSpec;
 
 /**
- * One {@code <tool>} of the {@code ciReferences} rule's {@code <tools>}, as Maven injects it from
- * the POM; turned into a {@link ToolSpec} for the analysis.
+ * One {@code <tool>} of the {@code ciReferences} rule's {@code <tools>} (and of
+ * {@code root24:certify}'s), as Maven injects it from the POM; turned into the policy's key layout
+ * so that inline tools and policy tools are one list, then into a {@link ToolSpec}.
  */
 public final class Tool {
 
@@ -23,7 +24,7 @@ public final class Tool {
     private List<String> referencedBy;
 
     /** The points the tool is worth when present and referenced from every listed file. Default 10. */
-    private int maxScore = ToolSpec.DEFAULT_MAX_SCORE;
+    private Integer maxScore;
 
     /** What the tool is, for reports. Optional. */
     private String description;
@@ -32,20 +33,30 @@ public final class Tool {
         // Maven instantiates and fills it from the POM.
     }
 
+    /** The SHA-256 (hex) the tool file must have; a changed tool scores 0. Optional. */
+    private String sha256;
+
     /** This tool in the policy file's key layout, so inline tools and policy tools are one list. */
-    Map<String, Object> toSettings() {
+    public Map<String, Object> toSettings() {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("id", id == null ? "" : id.strip());
         settings.put("path", path == null ? "" : path.strip());
         settings.put("referencedBy", referencedBy == null ? List.of() : new ArrayList<>(referencedBy));
-        settings.put("maxScore", maxScore);
-        settings.put("description", description);
+        if (maxScore != null) {
+            settings.put("maxScore", maxScore);
+        }
+        if (description != null) {
+            settings.put("description", description);
+        }
+        if (sha256 != null && !sha256.isBlank()) {
+            settings.put("sha256", sha256.strip());
+        }
         return settings;
     }
 
     @Override
     public String toString() {
         return "Tool[id=" + id + ", path=" + path + ", referencedBy=" + referencedBy + ", maxScore=" + maxScore
-                + ", description=" + description + "]";
+                + ", description=" + description + ", sha256=" + sha256 + "]";
     }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * The effective content of a {@code root24-policy.yaml} after {@code extends} and inline overrides
  * are applied. A {@code null} anywhere means "not set here": the consumer's default applies.
  * Keys are the names of the POM parameters, so an inline parameter overrides the same key.
+ * {@code locked} lists the keys no layer after the declaring file could change (enforced while
+ * loading; kept here so the policy digest covers it).
  */
 public record PolicyDocument(
         Integer version,
@@ -18,10 +20,11 @@ public record PolicyDocument(
         Scoring scoring,
         String failBelow,
         Worm worm,
-        Rego rego) {
+        Rego rego,
+        List<String> locked) {
 
     public static PolicyDocument empty() {
-        return new PolicyDocument(1, null, null, null, null, null, null, null);
+        return new PolicyDocument(1, null, null, null, null, null, null, null, null);
     }
 
     /** Settings of the root24Lock rule. */
@@ -40,7 +43,7 @@ public record PolicyDocument(
     /** Settings of the ciReferences rule and certify's static phase. */
     public record Ci(String preset, Integer minScore, List<Tool> tools) {}
 
-    public record Tool(String id, String path, List<String> referencedBy, Integer maxScore, String description) {}
+    public record Tool(String id, String path, List<String> referencedBy, Integer maxScore, String description, String sha256) {}
 
     /** One command of certify's dynamic phase. */
     public record Check(
@@ -63,7 +66,24 @@ public record PolicyDocument(
 
     /** WORM settings that are not secrets. */
     public record Worm(String store, List<String> signatureAlgorithms, List<String> trustedKeys, String trustedCheckpoint,
-            List<String> evidence) {}
+            List<Evidence> evidence) {}
+
+    /**
+     * A file the audit phase requires; a policy may write just the path.
+     *
+     * @param path repository-relative
+     * @param sha256 the SHA-256 (hex) its content must have, or null when not pinned
+     */
+    public record Evidence(String path, String sha256) {
+        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+        public static Evidence of(String path) {
+            return new Evidence(path, null);
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.PROPERTIES)
+        public Evidence {
+        }
+    }
 
     public record Rego(List<String> modules, List<String> directories, String prefix, String layerFrom, List<String> excludes, String v1Syntax) {}
 }

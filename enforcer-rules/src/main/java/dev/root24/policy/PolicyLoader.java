@@ -61,19 +61,59 @@ public final class PolicyLoader {
 
     /**
      * The effective policy of {@code location} (may be null: no file) with {@code inline} applied
-     * on top. {@code inline} is a tree of POM parameter values in the policy's key layout; nulls
-     * in it mean "not set inline".
+     * on top, all from one unnamed source. Prefer {@link #load(String, InlineSettings)}, which
+     * records where each inline setting came from.
      */
     public EffectivePolicy load(String location, Map<String, Object> inline) throws PolicyException {
-        List<String> sources = new ArrayList<>();
-        JsonNode merged = JsonNodeFactory.instance.objectNode();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> clean = (Map<String, Object>) withoutNulls(inline);
+        return load(location, InlineSettings.of(clean, new SettingSource.PomParameter("configuration", "the POM")));
+    }
+
+    /**
+     * The effective policy of {@code location} (may be null: no file) with {@code inline} applied
+     * on top. Files of the {@code extends} chain apply from the most general one (the base) down,
+     * then the inline settings. A key listed under {@code locked} by a file may not be changed by
+     * anything applied after that file: the build fails with one line naming the key, the value
+     * tried, its source and the lock.
+     *
+     * @throws PolicyException for an invalid file or inline value, or a change of a locked key
+     */
+    public EffectivePolicy load(String location, InlineSettings inline) throws PolicyException {
+        List<FileLayer> chain = new ArrayList<>();
         if (location != null && !location.isBlank()) {
-            merged = loadChain(location.strip(), null, new LinkedHashSet<>(), sources);
+            collectChain(location.strip(), null, new LinkedHashSet<>(), chain);
         }
-        JsonNode inlineTree = MAPPER.valueToTree(withoutNulls(inline));
-        merged = merge(merged, inlineTree);
-        ((ObjectNode) merged).put("version", 1);
-        ((ObjectNode) merged).remove("extends");
+        java.util.Collections.reverse(chain);
+        Merge merge = new Merge();
+        String baseContainer = chain.isEmpty() ? null : chain.get(0).container();
+        for (int i = 0; i < chain.size(); i++) {
+            FileLayer layer = chain.get(i);
+            boolean organisation = baseContainer != null && baseContainer.equals(layer.container());
+            merge.applyFile(layer, i == 0, organisation);
+        }
+        if (!inline.isEmpty()) {
+            JsonNode inlineTree = MAPPER.valueToTree(withoutNulls(inline.tree()));
+            ObjectNode versioned = JsonNodeFactory.instance.objectNode().put("version", 1);
+            versioned.setAll((ObjectNode) inlineTree);
+            List<String> problems = schema.validateTree(versioned, key -> {
+                SettingSource source = inline.sourceOf(key);
+                return source == null ? "inline configuration" : source.display();
+            });
+            if (!problems.isEmpty()) {
+                throw new PolicyException(problems.size() == 1 ? problems.get(0)
+                        : problems.size() + " problems in the inline configuration: " + String.join("; ", problems));
+            }
+            merge.applyInline((ObjectNode) inlineTree, inline);
+        }
+        ObjectNode merged = merge.tree;
+        merged.put("version", 1);
+        merged.remove("extends");
+        merged.remove("locked");
+        if (!merge.locks.isEmpty()) {
+            var locked = merged.putArray("locked");
+            merge.locks.stream().map(PolicyLock::key).distinct().sorted().forEach(locked::add);
+        }
         PolicyDocument document;
         try {
             document = MAPPER.treeToValue(merged, PolicyDocument.class);
@@ -82,11 +122,15 @@ public final class PolicyLoader {
         }
         JsonNode canonical = sorted(merged);
         String json = MAPPER.writeValueAsString(canonical);
-        return new EffectivePolicy(document, sha256(json), List.copyOf(sources), MAPPER.writerWithDefaultPrettyPrinter()
-                .writeValueAsString(masked(canonical.deepCopy())));
+        List<String> sources = chain.stream().map(l -> l.source().display()).toList();
+        EffectivePolicy.PolicyBase base = chain.isEmpty() ? null
+                : new EffectivePolicy.PolicyBase(chain.get(0).source().display(), chain.get(0).artifact(), chain.get(0).sha256());
+        return new EffectivePolicy(document, sha256(json), sources, MAPPER.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(masked(canonical.deepCopy())), base, merge.locks, merge.overrides, merge.provenance);
     }
 
-    private JsonNode loadChain(String location, Source from, Set<String> seen, List<String> sources) throws PolicyException {
+    /** Collects the chain from {@code location} to its base, the most specific file first. */
+    private void collectChain(String location, Source from, Set<String> seen, List<FileLayer> chain) throws PolicyException {
         Source source = locate(location, from);
         if (!seen.add(source.id())) {
             List<String> cycle = new ArrayList<>(seen);
@@ -96,7 +140,8 @@ public final class PolicyLoader {
         if (seen.size() > MAX_CHAIN) {
             throw new PolicyException("policy extends chain is longer than " + MAX_CHAIN + " files at " + source.display());
         }
-        YamlNode document = source.read(reader);
+        Read read = source.read(reader);
+        YamlNode document = read.document();
         if (document instanceof YamlNode.Scalar scalar && scalar.value() == null) {
             throw PolicyException.at(source.display(), 1, "is empty; a policy needs at least 'version: 1'");
         }
@@ -105,26 +150,186 @@ public final class PolicyLoader {
             throw new PolicyException(problems.size() == 1 ? problems.get(0)
                     : problems.size() + " problems in " + source.display() + ": " + String.join("; ", problems));
         }
-        sources.add(0, source.display());
-        JsonNode tree = PolicySchema.toJson(document);
-        JsonNode parent = JsonNodeFactory.instance.objectNode();
-        if (document instanceof YamlNode.Mapping map && map.get("extends") != null) {
-            parent = loadChain(((YamlNode.Scalar) map.get("extends")).text().strip(), source, seen, sources);
+        if (document instanceof YamlNode.Mapping map && map.get("locked") instanceof YamlNode.Sequence locked) {
+            for (int i = 0; i < locked.items().size(); i++) {
+                String key = ((YamlNode.Scalar) locked.items().get(i)).text().strip();
+                if (!schema.knowsKey(key)) {
+                    throw PolicyException.at(source.display(), locked.items().get(i).line(),
+                            "locked names '" + key + "', which is not a policy key (e.g. scoring.weights, checks, worm.trustedKeys)");
+                }
+            }
         }
-        return merge(parent, tree);
+        chain.add(new FileLayer(source, document, PolicySchema.toJson(document), read.artifact(), read.container(),
+                sha256(read.bytes())));
+        if (document instanceof YamlNode.Mapping map && map.get("extends") != null) {
+            collectChain(((YamlNode.Scalar) map.get("extends")).text().strip(), source, seen, chain);
+        }
     }
 
-    /** Deep merge: maps merge key by key, everything else in {@code over} replaces. */
-    static JsonNode merge(JsonNode base, JsonNode over) {
-        if (base instanceof ObjectNode baseObject && over instanceof ObjectNode overObject) {
-            ObjectNode result = baseObject.deepCopy();
-            for (Map.Entry<String, JsonNode> e : overObject.properties()) {
-                JsonNode existing = result.get(e.getKey());
-                result.set(e.getKey(), existing == null ? e.getValue() : merge(existing, e.getValue()));
+    /** One file of an extends chain, as read. */
+    private record FileLayer(Source source, YamlNode document, JsonNode tree, String artifact, String container, String sha256) {}
+
+    /** Lists whose items are identified by {@code id}, and the item key that carries their points. */
+    private static final Map<String, String> ID_LISTS = Map.of("checks", "weight", "ci.tools", "maxScore");
+
+    private static final List<String> TIERS = List.of("NONE", "BRONZE", "SILVER", "GOLD", "PLATINUM");
+
+    /** The merge of the layers so far, with the locks in force, the overrides and every key's source. */
+    private final class Merge {
+        ObjectNode tree = JsonNodeFactory.instance.objectNode();
+        final List<PolicyLock> locks = new ArrayList<>();
+        final List<PolicyOverride> overrides = new ArrayList<>();
+        final Map<String, SettingSource> provenance = new LinkedHashMap<>();
+
+        void applyFile(FileLayer layer, boolean isBase, boolean organisation) throws PolicyException {
+            ObjectNode over = ((ObjectNode) layer.tree()).deepCopy();
+            over.remove("version");
+            over.remove("extends");
+            over.remove("locked");
+            String file = layer.source().display();
+            java.util.function.Function<List<Object>, SettingSource> sourceOf = path -> new SettingSource.PolicyFile(file,
+                    PolicySchema.lineOf(layer.document(), path), layer.artifact(), organisation);
+            tree = (ObjectNode) apply(tree, over, new ArrayList<>(), sourceOf, isBase);
+            if (layer.document() instanceof YamlNode.Mapping map && map.get("locked") instanceof YamlNode.Sequence locked) {
+                for (int i = 0; i < locked.items().size(); i++) {
+                    String key = ((YamlNode.Scalar) locked.items().get(i)).text().strip();
+                    locks.add(new PolicyLock(key, sourceOf.apply(List.of("locked", i))));
+                }
+            }
+        }
+
+        void applyInline(ObjectNode over, InlineSettings inline) throws PolicyException {
+            java.util.function.Function<List<Object>, SettingSource> sourceOf = path -> {
+                SettingSource source = inline.sourceOf(PolicySchema.display(path));
+                return source == null ? new SettingSource.PomParameter("configuration", "the POM") : source;
+            };
+            tree = (ObjectNode) apply(tree, over, new ArrayList<>(), sourceOf, false);
+        }
+
+        private JsonNode apply(JsonNode base, JsonNode over, List<Object> path,
+                java.util.function.Function<List<Object>, SettingSource> sourceOf, boolean isBase) throws PolicyException {
+            if (over == null || over.isNull()) {
+                return base;
+            }
+            if (over instanceof ObjectNode object && (base == null || base instanceof ObjectNode)) {
+                ObjectNode result = base == null ? JsonNodeFactory.instance.objectNode() : ((ObjectNode) base).deepCopy();
+                for (Map.Entry<String, JsonNode> e : object.properties()) {
+                    List<Object> child = new ArrayList<>(path);
+                    child.add(e.getKey());
+                    JsonNode merged = apply(result.get(e.getKey()), e.getValue(), child, sourceOf, isBase);
+                    if (merged != null) {
+                        result.set(e.getKey(), merged);
+                    }
+                }
+                return result;
+            }
+            String key = PolicySchema.display(path);
+            PolicyLock lock = isBase ? null : locking(key);
+            if (lock != null && ID_LISTS.containsKey(key) && over.isArray() && (base == null || base.isArray())) {
+                return mergeLockedList((tools.jackson.databind.node.ArrayNode) base, over, path, sourceOf, lock);
+            }
+            if (base != null && base.equals(over)) {
+                return base;
+            }
+            SettingSource source = sourceOf.apply(path);
+            if (lock != null && !stricter(key, base, over)) {
+                throw violation(key, over, source, lock);
+            }
+            if (!isBase) {
+                overrides.add(new PolicyOverride(key, base == null ? "(not set)" : show(key, base), show(key, over), source));
+            }
+            provenance.keySet().removeIf(k -> k.equals(key) || k.startsWith(key + ".") || k.startsWith(key + "["));
+            provenance.put(key, source);
+            return over;
+        }
+
+        /**
+         * A locked list of items with ids: the policy's items stay as they are; an item the
+         * repository adds runs and is reported, but carries no points, so adding an easy check
+         * cannot dilute a failing one.
+         */
+        private JsonNode mergeLockedList(tools.jackson.databind.node.ArrayNode base, JsonNode over, List<Object> path,
+                java.util.function.Function<List<Object>, SettingSource> sourceOf, PolicyLock lock) throws PolicyException {
+            String key = PolicySchema.display(path);
+            var result = base == null ? JsonNodeFactory.instance.arrayNode() : base.deepCopy();
+            Map<String, ObjectNode> byId = new LinkedHashMap<>();
+            for (JsonNode item : result) {
+                if (item instanceof ObjectNode o && o.hasNonNull("id")) {
+                    byId.put(o.get("id").asString().strip(), o);
+                }
+            }
+            for (int i = 0; i < over.size(); i++) {
+                List<Object> itemPath = new ArrayList<>(path);
+                itemPath.add(i);
+                SettingSource source = sourceOf.apply(itemPath);
+                if (!(over.get(i) instanceof ObjectNode item) || !item.hasNonNull("id")) {
+                    throw new PolicyException(source.display() + ": " + key + "[" + i + "] has no id");
+                }
+                String id = item.get("id").asString().strip();
+                String itemKey = key + "[" + id + "]";
+                ObjectNode existing = byId.get(id);
+                if (existing != null) {
+                    for (Map.Entry<String, JsonNode> field : item.properties()) {
+                        JsonNode old = existing.get(field.getKey());
+                        if (field.getKey().equals("id") || field.getValue().isNull() || field.getValue().equals(old)) {
+                            continue;
+                        }
+                        throw violation(itemKey + "." + field.getKey(), field.getValue(), source, lock);
+                    }
+                    continue;
+                }
+                ObjectNode added = item.deepCopy();
+                added.put(ID_LISTS.get(key), 0);
+                result.add(added);
+                byId.put(id, added);
+                overrides.add(new PolicyOverride(itemKey, "(not in the policy)",
+                        show(itemKey, added) + " (added: " + key + " is locked, so it carries no points)", source));
+                provenance.put(itemKey, source);
             }
             return result;
         }
-        return over == null || over.isNull() ? base : over;
+
+        private PolicyLock locking(String key) {
+            for (PolicyLock lock : locks) {
+                if (lock.covers(key)) {
+                    return lock;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** failBelow and ci.minScore may be raised under a lock, never lowered. */
+    private static boolean stricter(String key, JsonNode base, JsonNode over) {
+        if (key.equals("failBelow") && over.isString()) {
+            int from = base == null ? 0 : TIERS.indexOf(base.asString().strip().toUpperCase(java.util.Locale.ROOT));
+            return TIERS.indexOf(over.asString().strip().toUpperCase(java.util.Locale.ROOT)) > from;
+        }
+        if (key.equals("ci.minScore") && over.isIntegralNumber()) {
+            return over.asLong() > (base == null ? 0 : base.asLong());
+        }
+        return false;
+    }
+
+    private static PolicyException violation(String key, JsonNode tried, SettingSource source, PolicyLock lock) {
+        String direction = key.equals("failBelow") || key.equals("ci.minScore") ? " (it may only be raised)" : "";
+        return new PolicyException(key + " is locked by " + lock.declaredAt().display() + direction + ": "
+                + source.display() + " tried " + show(key, tried));
+    }
+
+    private static final int SHOWN_CHARS = 120;
+
+    /** A value for a message or report: compact JSON, environment values masked, long values cut. */
+    private static String show(String key, JsonNode value) {
+        JsonNode shown = value;
+        if (key.contains("environment") || key.startsWith("checks")) {
+            shown = masked(value.deepCopy());
+            if (key.endsWith(".environment") && shown instanceof ObjectNode env) {
+                env.propertyNames().forEach(n -> env.put(n, "****"));
+            }
+        }
+        String text = MAPPER.writeValueAsString(shown);
+        return text.length() > SHOWN_CHARS ? text.substring(0, SHOWN_CHARS) + "…" : text;
     }
 
     @SuppressWarnings("unchecked")
@@ -179,8 +384,12 @@ public final class PolicyLoader {
     }
 
     private static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
@@ -206,12 +415,21 @@ public final class PolicyLoader {
         return new FileSource(file, root.relativize(file));
     }
 
+    /**
+     * What reading a policy file gave: its tree, its bytes (for the digest a verifier compares),
+     * and for a classpath file the jar it lies in.
+     *
+     * @param artifact {@code groupId:artifactId:version} from the jar's {@code pom.properties}, or null
+     * @param container the jar (or classpath directory) holding the file; null for a repository file
+     */
+    private record Read(YamlNode document, byte[] bytes, String artifact, String container) {}
+
     private sealed interface Source permits FileSource, ClasspathSource {
         String id();
 
         String display();
 
-        YamlNode read(YamlReader reader) throws PolicyException;
+        Read read(YamlReader reader) throws PolicyException;
     }
 
     private record FileSource(Path file, String relative) implements Source {
@@ -226,8 +444,14 @@ public final class PolicyLoader {
         }
 
         @Override
-        public YamlNode read(YamlReader reader) throws PolicyException {
-            return reader.read(file, relative);
+        public Read read(YamlReader reader) throws PolicyException {
+            YamlNode document = reader.read(file, relative);
+            try {
+                // The reader has checked that it is a bounded regular file inside the repository.
+                return new Read(document, java.nio.file.Files.readAllBytes(file), null, null);
+            } catch (IOException e) {
+                throw new PolicyException(relative + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            }
         }
     }
 
@@ -253,12 +477,23 @@ public final class PolicyLoader {
         }
 
         @Override
-        public YamlNode read(YamlReader reader) throws PolicyException {
-            URL url = classLoader.getResource(resource);
-            if (url == null) {
+        public Read read(YamlReader reader) throws PolicyException {
+            List<URL> urls;
+            try {
+                urls = java.util.Collections.list(classLoader.getResources(resource));
+            } catch (IOException e) {
+                throw new PolicyException(display() + ": cannot be looked up (" + e.getClass().getSimpleName() + ")");
+            }
+            if (urls.isEmpty()) {
                 throw new PolicyException(display() + ": not found on the plugin's classpath"
                         + " (add the jar that holds it as a dependency of the plugin)");
             }
+            if (urls.size() > 1) {
+                // A team could otherwise shadow the organisation's policy with a jar of its own.
+                throw new PolicyException(display() + ": is in " + urls.size() + " places on the plugin's classpath;"
+                        + " refusing to guess which one is the organisation's");
+            }
+            URL url = urls.get(0);
             byte[] bytes;
             try (InputStream in = url.openStream()) {
                 bytes = in.readNBytes((int) YamlReader.DEFAULT_MAX_BYTES + 1);
@@ -268,14 +503,17 @@ public final class PolicyLoader {
             if (bytes.length > YamlReader.DEFAULT_MAX_BYTES) {
                 throw new PolicyException(display() + ": is larger than the limit of " + YamlReader.DEFAULT_MAX_BYTES + " bytes");
             }
+            YamlNode document;
             try {
                 String text = StandardCharsets.UTF_8.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-                return reader.parse(text, display());
+                document = reader.parse(text, display());
             } catch (CharacterCodingException e) {
                 throw new PolicyException(display() + ": is not valid UTF-8 text");
             }
+            PolicyArtifact artifact = PolicyArtifact.of(url, resource);
+            return new Read(document, bytes, artifact.coordinates(), artifact.container());
         }
     }
 }

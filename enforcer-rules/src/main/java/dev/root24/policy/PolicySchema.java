@@ -64,7 +64,64 @@ public final class PolicySchema {
         return findings.stream().map(f -> PolicyException.at(file, f.line(), f.message()).getMessage()).distinct().toList();
     }
 
+    /** Whether {@code dotted} (e.g. {@code scoring.weights}) names a key of the policy, for {@code locked}. */
+    public boolean knowsKey(String dotted) {
+        JsonNode node = schemaTree;
+        for (String key : dotted.split("\\.")) {
+            JsonNode properties = node.path("properties");
+            if (!properties.has(key) || key.equals("version") || key.equals("extends") || key.equals("locked")) {
+                return false;
+            }
+            node = properties.get(key);
+        }
+        return true;
+    }
+
     private record Finding(int line, String message) {}
+
+    /**
+     * Every problem of a tree that has no file, such as the POM's inline parameters: the same
+     * bounds as a policy file, so an inline number can never skip them. Each message starts with
+     * where its key came from, as {@code sourceOfKey} names it (it gets the key's dotted path).
+     */
+    public List<String> validateTree(JsonNode tree, java.util.function.Function<String, String> sourceOfKey) {
+        List<Error> errors = schema.validate(tree);
+        YamlNode document = fromJson(tree);
+        List<String> problems = new ArrayList<>();
+        for (Error error : errors) {
+            List<Object> path = elements(error.getInstanceLocation());
+            if ("additionalProperties".equals(error.getKeyword()) && error.getProperty() != null) {
+                path.add(error.getProperty());
+            }
+            problems.add(sourceOfKey.apply(display(path)) + ": " + describe(error, document, "").message());
+        }
+        return problems.stream().distinct().sorted().toList();
+    }
+
+    /** A Jackson tree as a YAML tree without lines, for {@link #validateTree}. */
+    private static YamlNode fromJson(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            Map<String, YamlNode> entries = new java.util.LinkedHashMap<>();
+            object.properties().forEach(e -> entries.put(e.getKey(), fromJson(e.getValue())));
+            return new YamlNode.Mapping(0, entries, Map.of());
+        }
+        if (node instanceof ArrayNode array) {
+            List<YamlNode> items = new ArrayList<>();
+            array.forEach(item -> items.add(fromJson(item)));
+            return new YamlNode.Sequence(0, items);
+        }
+        if (node == null || node.isNull()) {
+            return new YamlNode.Scalar(0, null);
+        }
+        if (node.isBoolean()) {
+            return new YamlNode.Scalar(0, node.booleanValue());
+        }
+        if (node.isNumber()) {
+            return new YamlNode.Scalar(0, node.numberValue());
+        }
+        return new YamlNode.Scalar(0, node.asString());
+    }
+
 
     private Finding describe(Error error, YamlNode document, String file) {
         List<Object> path = elements(error.getInstanceLocation());

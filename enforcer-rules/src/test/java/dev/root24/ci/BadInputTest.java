@@ -179,8 +179,11 @@ class BadInputTest {
         RepositoryRoot repository = RepositoryRoot.of(root);
         CiReferenceAnalyzer analyzer = new CiReferenceAnalyzer(repository);
         assertThatThrownBy(() -> analyzer.analyze(List.of())).hasMessageContaining("no tools");
-        assertThatThrownBy(() -> analyzer.analyze(List.of(new ToolSpec("t", "x", List.of("a"), 0, ""))))
-                .hasMessageContaining("maxScore 0");
+        assertThatThrownBy(() -> analyzer.analyze(List.of(new ToolSpec("t", "x", List.of("a"), -1, ""))))
+                .hasMessageContaining("maxScore -1");
+        // Overflow route: a huge inline maxScore next to a second tool once pushed a phase past 100.
+        assertThatThrownBy(() -> analyzer.analyze(List.of(new ToolSpec("t", "x", List.of("a"), Integer.MAX_VALUE, ""))))
+                .hasMessageContaining("expected 1..1000");
         assertThatThrownBy(() -> analyzer.analyze(List.of(new ToolSpec("t", "x", List.of(), 5, ""))))
                 .hasMessageContaining("no referencedBy");
         assertThatThrownBy(() -> analyzer.analyze(List.of(new ToolSpec("t", "x", List.of("a", "a"), 5, ""))))

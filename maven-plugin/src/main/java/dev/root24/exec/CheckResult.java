@@ -41,6 +41,11 @@ public record CheckResult(Check check, String shownCommand, CheckStatus status, 
         return status == CheckStatus.PASSED;
     }
 
+    /** The weight this check carries in phase 2: none when it measured nothing. */
+    public int scoredWeight() {
+        return status == CheckStatus.NOT_MEASURED ? 0 : check.weight();
+    }
+
     public boolean stdoutTruncated() {
         return stdoutChars > stdout.length();
     }

@@ -11,5 +11,10 @@ public enum CheckStatus {
     /** The program does not exist: exit code 127. */
     NOT_FOUND,
     /** Could not be started or checked for another reason (not executable, bad command line). */
-    ERROR
+    ERROR,
+    /**
+     * A built-in check that had nothing to judge, such as the WORM chain before its first entry:
+     * it neither earns nor loses points, because passing it would prove nothing.
+     */
+    NOT_MEASURED
 }

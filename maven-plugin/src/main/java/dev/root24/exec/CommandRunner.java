@@ -130,7 +130,9 @@ public final class CommandRunner {
             List<Finding> findings = outcome.findings().stream()
                     .map(f -> new Finding(f.kind(), f.file(), f.line(), mask.apply(f.message())))
                     .toList();
-            return new CheckResult(check, "built-in", outcome.passed() ? CheckStatus.PASSED : CheckStatus.FAILED,
+            CheckStatus status = !outcome.measured() ? CheckStatus.NOT_MEASURED
+                    : outcome.passed() ? CheckStatus.PASSED : CheckStatus.FAILED;
+            return new CheckResult(check, "built-in", status,
                     outcome.passed() ? 0 : 1, Duration.ofNanos(System.nanoTime() - start), out.text(), "",
                     out.totalChars(), 0, null, findings, mask.maskValues(check.environment()));
         } catch (Exception e) {

@@ -22,9 +22,18 @@ public interface InProcessCheck {
      * @param output a human-readable account (kept as the check's standard output)
      * @param findings each problem with its place
      */
-    record Outcome(boolean passed, String output, java.util.List<Finding> findings) {
+    record Outcome(boolean passed, String output, java.util.List<Finding> findings, boolean measured) {
         public Outcome {
             findings = java.util.List.copyOf(findings);
+        }
+
+        public Outcome(boolean passed, String output, java.util.List<Finding> findings) {
+            this(passed, output, findings, true);
+        }
+
+        /** Nothing to judge: the check neither passes nor fails, and carries no points. */
+        public static Outcome notMeasured(String output) {
+            return new Outcome(false, output, java.util.List.of(), false);
         }
     }
 }

@@ -2,42 +2,29 @@ package dev.root24.plugin;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
-import dev.root24.exec.BuiltInChecks;
-import dev.root24.exec.CommandRunner;
-import dev.root24.exec.SecretMask;
-import dev.root24.policy.EffectivePolicy;
+import dev.root24.enforcer.PolicyProperty;
+import dev.root24.enforcer.Tool;
+import dev.root24.policy.InlineSettings;
 import dev.root24.policy.PolicyException;
-import dev.root24.policy.PolicyLoader;
 import dev.root24.policy.RepositoryRoot;
-import dev.root24.report.CertifySettings;
-import dev.root24.report.Certification;
-import dev.root24.report.Certifier;
+import dev.root24.policy.SettingSource;
+import dev.root24.report.CertifyExecutor;
 import dev.root24.report.ConsoleReport;
-import dev.root24.report.DeclarationLines;
-import dev.root24.report.GitCommit;
-import dev.root24.report.MarkdownReport;
 import dev.root24.report.ReportFiles;
-import dev.root24.score.NextTierPath;
-import dev.root24.score.NextTierSearch;
-import dev.root24.score.Scoring;
-import dev.root24.worm.CertificationRecord;
-import dev.root24.worm.ChainVerification;
-import dev.root24.worm.ChainVerifier;
-import dev.root24.worm.WormAuditPhase;
-import dev.root24.worm.WormException;
-import dev.root24.worm.WormSettings;
-import dev.root24.worm.WormStore;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.InputLocation;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -47,6 +34,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Certifies the repository: scores its CI wiring (phase 1), runs its verification checks (phase
@@ -54,16 +42,15 @@ import org.apache.maven.project.MavenProjectHelper;
  * {@code report.json}, {@code report.md} and {@code report.sarif}, and fails the build below
  * {@code failBelow}. Runs once per build, on the execution root project.
  *
- * <p>This class only reads configuration and translates outcomes; the work is done by
- * {@link Certifier}.
+ * <p>Every setting may come from the organisation's policy ({@code root24.policy}); a POM
+ * parameter or a {@code -D} property overrides it unless the policy locks the key, and each
+ * override is recorded with its source in the report and the signed statement.
  */
 @Mojo(name = "certify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class CertifyMojo extends AbstractMojo {
 
     /** The classifier of the attached certification (the DSSE entry and the checkpoint). */
     static final String CLASSIFIER = "root24-certification";
-    static final String CERTIFICATION = "certification.dsse.json";
-    static final String CHAIN_VERIFICATION = "chain-verification.json";
 
     /**
      * The verification commands of phase 2, each a {@code <check>} with {@code id}, {@code command},
@@ -115,7 +102,9 @@ public final class CertifyMojo extends AbstractMojo {
 
     /**
      * A {@code root24-policy.yaml} (repository-relative, or {@code classpath:...} from a plugin
-     * dependency) holding any of these settings; parameters set in the POM override it key by key.
+     * dependency) holding any of these settings; parameters set in the POM override it key by
+     * key, except the keys it locks. Name it once, as the {@code root24.policy} property, which the
+     * rules read too; when this parameter is set as well, the two must agree.
      */
     @Parameter(property = "root24.policy")
     private String policy;
@@ -203,25 +192,20 @@ public final class CertifyMojo extends AbstractMojo {
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
 
-    /**
-     * A {@code -D} on the command line wins over the POM: {@code -Droot24.failBelow=NONE} must turn a
-     * configured gate off for one run, which Maven alone does not do for an explicitly set parameter.
-     */
-    private void applyCommandLine() {
-        java.util.Properties user = session.getUserProperties();
-        String gate = user.getProperty("root24.failBelow");
-        if (gate != null && !gate.isBlank()) {
-            failBelow = gate;
-        }
-        String skipping = user.getProperty("root24.skip");
-        if (skipping != null) {
-            skip = skipping.isBlank() || Boolean.parseBoolean(skipping.strip());
-        }
-    }
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution execution;
+
+    @Component
+    private CertifyExecutor executor;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        applyCommandLine();
+        Properties user = session.getUserProperties();
+        if (user.getProperty("root24.skip") != null) {
+            // A -D wins over the POM, so one run can be skipped whatever the POM says.
+            String skipping = user.getProperty("root24.skip");
+            skip = skipping.isBlank() || Boolean.parseBoolean(skipping.strip());
+        }
         if (skip) {
             getLog().info("root24:certify skipped (root24.skip)");
             return;
@@ -230,176 +214,60 @@ public final class CertifyMojo extends AbstractMojo {
             getLog().debug("root24:certify runs once, on the execution root; skipping " + project.getArtifactId());
             return;
         }
-        Path root = root();
-        Path out = outputDirectory.toPath().toAbsolutePath().normalize();
-        Certification certification;
-        Map<String, String> environment = System.getenv();
-        EffectivePolicy effective;
-        WormSettings worm;
-        WormStore store;
+        CertifyExecutor.Result result;
         try {
-            RepositoryRoot repository = RepositoryRoot.of(root);
-            effective = new PolicyLoader(repository, CertifyMojo.class.getClassLoader())
-                    .load(blank(policy) ? null : policy.strip(), inline());
-            if (getLog().isDebugEnabled()) {
-                getLog().debug("root24:certify effective policy (sha256 " + effective.sha256() + ", from "
-                        + (effective.sources().isEmpty() ? "the POM only" : String.join(" <- ", effective.sources()))
-                        + "):" + System.lineSeparator() + effective.json());
-            }
-            CertifySettings settings = CertifySettings.from(effective.document(), repository);
-            int threads = parallelism == null || parallelism <= 0 ? CommandRunner.defaultParallelism() : parallelism;
-            if (outputTailChars < 0) {
-                throw new PolicyException("outputTailChars must not be negative, got " + outputTailChars);
-            }
-            worm = WormSettings.from(effective.document().worm(), repository, out.resolve("worm"),
-                    Optional.ofNullable(signingKey).map(f -> f.toPath().toAbsolutePath()), environment);
-            store = openStore(worm.store());
-            // Phase 3 judges the chain as it stands before this run adds to it.
-            ChainVerification before = new ChainVerifier(worm.trustedKeys(), worm.trustedCheckpoint(), worm.algorithms())
-                    .verify(store.directory());
-            WormAuditPhase audit = new WormAuditPhase(before, !worm.trustedKeys().isEmpty(), worm.signsWithTrustedKeys(),
-                    worm.evidence(), worm.storeInRepository());
-            writeFile(out.resolve(CHAIN_VERIFICATION), before.toJson());
-            Path pom = project.getFile().toPath().toAbsolutePath().normalize();
-            List<String> ids = settings.checks().stream().map(dev.root24.exec.Check::id).toList();
-            Map<String, Object> inputs = inputs(settings, effective, threads, environment);
-            inputs.put("worm", wormInputs(worm));
-            Certifier certifier = new Certifier(repository, settings,
-                    BuiltInChecks.none().with(BuiltInChecks.WORM_CHAIN, audit.chainCheck()), audit, threads,
-                    outputTailChars, environment, Clock.systemUTC());
-            certification = certifier.certify(plugin.getVersion(), GitCommit.of(root).orElse(null),
-                    repository.relativize(pom), DeclarationLines.find(pom, ids), inputs);
-        } catch (PolicyException e) {
-            throw new MojoExecutionException("root24:certify: " + e.getMessage());
-        }
-        new ConsoleReport().lines(certification).forEach(getLog()::info);
-        String summary = environment.get("GITHUB_STEP_SUMMARY");
-        try {
-            new ReportFiles().write(certification, out, blank(summary) ? null : Path.of(summary));
-        } catch (IOException e) {
-            throw new MojoExecutionException("root24:certify: cannot write the reports to " + out + ": "
-                    + e.getClass().getSimpleName() + " " + e.getMessage());
-        }
-        getLog().info("Reports: " + out.resolve(ReportFiles.JSON) + ", " + ReportFiles.MARKDOWN + ", " + ReportFiles.SARIF);
-        record(certification, effective, worm, store, out);
-        gate(certification);
-    }
-
-    /**
-     * Appends this certification to the chain, signed as configured, and leaves the entry and the
-     * new checkpoint in the output directory, attached to the project so that {@code mvn deploy}
-     * ships them to the repository manager.
-     */
-    private void record(Certification certification, EffectivePolicy effective, WormSettings worm, WormStore store,
-            Path out) throws MojoExecutionException {
-        try {
-            byte[] report = Files.readAllBytes(out.resolve(ReportFiles.JSON));
-            Map<String, Integer> phases = new LinkedHashMap<>();
-            phases.put("static_analysis", certification.scorecard().staticPhase().score());
-            phases.put("dynamic_execution", certification.scorecard().dynamicPhase().score());
-            phases.put("audit_proof", certification.scorecard().auditPhase().score());
-            CertificationRecord entry = new CertificationRecord(project.getGroupId() + ":" + project.getArtifactId(),
-                    certification.commit(), report, certification.scorecard().overall(),
-                    certification.scorecard().tier().name(), phases, "sha256:" + effective.sha256(), plugin.getVersion());
-            WormStore.AppendedEntry appended = store.append(entry, worm.signer());
-            Path envelope = writeFile(out.resolve(CERTIFICATION), appended.envelope());
-            Path checkpoint = writeFile(out.resolve(WormStore.CHECKPOINT_FILE),
-                    appended.checkpoint().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            projectHelper.attachArtifact(project, "dsse.json", CLASSIFIER, envelope.toFile());
-            projectHelper.attachArtifact(project, "checkpoint", CLASSIFIER, checkpoint.toFile());
-            getLog().info("WORM entry " + appended.index() + " (" + (worm.signer().isSigned() ? "signed " + worm.signer()
-                    : "unsigned: no signing key configured") + ") appended to " + worm.store());
-        } catch (WormException | PolicyException e) {
+            String location = PolicyProperty.choose(configured("policy") ? blankToNull(policy) : null,
+                    PolicyProperty.property(user.getProperty(PolicyProperty.NAME), project.getProperties().getProperty(PolicyProperty.NAME)),
+                    "<policy>");
+            CertifyExecutor.Request request = new CertifyExecutor.Request(root(), location, inline(),
+                    outputDirectory.toPath(), Optional.ofNullable(signingKey).map(f -> f.toPath().toAbsolutePath()),
+                    System.getenv(), CertifyMojo.class.getClassLoader(),
+                    project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion(), plugin.getVersion(),
+                    project.getFile().toPath(), parallelism, outputTailChars, line -> getLog().debug(line));
+            result = executor.certify(request, c -> new ConsoleReport().lines(c).forEach(getLog()::info));
+        } catch (PolicyException | IllegalArgumentException e) {
             throw new MojoExecutionException("root24:certify: " + e.getMessage());
         } catch (IOException e) {
-            throw new MojoExecutionException("root24:certify: cannot record the certification in " + out + ": "
+            throw new MojoExecutionException("root24:certify: cannot write the reports to " + outputDirectory + ": "
                     + e.getClass().getSimpleName());
         }
-    }
-
-    private static WormStore openStore(Path directory) throws PolicyException {
-        try {
-            return WormStore.open(directory);
-        } catch (WormException e) {
-            throw new PolicyException(e.getMessage());
+        result.policy().overrides().forEach(o -> getLog().info("Override: " + o.key() + " = " + o.effectiveValue()
+                + " (policy: " + o.policyValue() + ") by " + o.source().display()));
+        result.worm().ignoredKeys().forEach(k -> getLog().warn(k));
+        Path out = result.envelope().getParent();
+        getLog().info("Reports: " + out.resolve(ReportFiles.JSON) + ", " + ReportFiles.MARKDOWN + ", " + ReportFiles.SARIF);
+        projectHelper.attachArtifact(project, "dsse.json", CLASSIFIER, result.envelope().toFile());
+        projectHelper.attachArtifact(project, "checkpoint", CLASSIFIER, result.checkpoint().toFile());
+        getLog().info("WORM entry " + result.appended().index() + " (" + (result.worm().signer().isSigned()
+                ? "signed " + result.worm().signer() : "unsigned: no signing key configured") + ") appended to "
+                + result.worm().store());
+        if (result.gateFailure() != null) {
+            throw new MojoFailureException(result.gateFailure());
         }
     }
 
-    private static Path writeFile(Path file, byte[] content) throws PolicyException {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, content);
-            return file;
-        } catch (IOException e) {
-            throw new PolicyException(file + ": cannot be written (" + e.getClass().getSimpleName() + ")");
-        }
-    }
-
-    private static Map<String, Object> wormInputs(WormSettings worm) {
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("store", worm.storeInRepository() != null ? worm.storeInRepository() : worm.store().toString());
-        inputs.put("signed", worm.signer().isSigned());
-        inputs.put("signingKeyIds", worm.signer().keys().stream().map(k -> k.keyId()).toList());
-        inputs.put("trustedKeyIds", worm.trustedKeys().stream().map(k -> k.keyId()).toList());
-        inputs.put("trustedCheckpoint", worm.trustedCheckpoint() != null);
-        inputs.put("algorithms", worm.algorithms().stream().map(a -> a.displayName()).sorted().toList());
-        inputs.put("evidence", worm.evidence());
-        return inputs;
-    }
-
-    private void gate(Certification c) throws MojoFailureException {
-        var analysis = c.staticAnalysis();
-        int min = minScore == null ? 0 : minScore;
-        if (analysis != null && min > 0 && analysis.score() < min) {
-            throw new MojoFailureException("root24:certify: static score " + analysis.score() + " is below minScore " + min);
-        }
-        if (!c.passesGate()) {
-            NextTierPath path = c.nextTier();
-            if (path.target() != c.failBelow()) {
-                // Aim at the gate itself, not merely the next tier, when they differ.
-                path = new NextTierSearch(new Scoring(c.scorecard().weights(), c.thresholds()))
-                        .search(c.staticAnalysis(), c.checks(), c.audit(), c.failBelow());
-            }
-            StringBuilder message = new StringBuilder(c.scorecard().verdict() + " is below failBelow " + c.failBelow() + ".");
-            message.append(System.lineSeparator()).append(MarkdownReport.nextTierText(path));
-            throw new MojoFailureException(message.toString().strip());
-        }
-    }
-
-    private Map<String, Object> inline() throws MojoExecutionException {
-        Map<String, Object> tree = new LinkedHashMap<>();
+    /** The parameters set in the POM or by a user property, under their policy keys and with their sources. */
+    private InlineSettings inline() throws MojoExecutionException {
+        InlineSettings inline = InlineSettings.none();
         if (root24Lock != null) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("expectedModules", root24Lock.expectedModules == null || root24Lock.expectedModules.isEmpty() ? null
-                    : root24Lock.expectedModules);
-            s.put("modulePattern", root24Lock.modulePattern);
-            s.put("mavenDefaults", root24Lock.mavenDefaults);
-            s.put("allowedFiles", root24Lock.allowedFiles);
-            s.put("allowedDirectories", root24Lock.allowedDirectories);
-            s.put("forbiddenPatterns", root24Lock.forbiddenPatterns);
-            s.put("requiredModuleEntries", root24Lock.requiredModuleEntries);
-            s.put("ignore", root24Lock.ignore);
-            s.put("exceptionsFile", blank(root24Lock.exceptionsFile) ? null : root24Lock.exceptionsFile.strip());
-            s.put("structurePolicyFile", blank(root24Lock.structurePolicyFile) ? null : root24Lock.structurePolicyFile.strip());
-            tree.put("structure", s);
+            String where = "<root24Lock>";
+            inline.set("structure.expectedModules", root24Lock.expectedModules, pom(where + "<expectedModules>"))
+                    .set("structure.modulePattern", root24Lock.modulePattern, pom(where + "<modulePattern>"))
+                    .set("structure.mavenDefaults", root24Lock.mavenDefaults, pom(where + "<mavenDefaults>"))
+                    .set("structure.allowedFiles", root24Lock.allowedFiles, pom(where + "<allowedFiles>"))
+                    .set("structure.allowedDirectories", root24Lock.allowedDirectories, pom(where + "<allowedDirectories>"))
+                    .set("structure.forbiddenPatterns", root24Lock.forbiddenPatterns, pom(where + "<forbiddenPatterns>"))
+                    .set("structure.requiredModuleEntries", root24Lock.requiredModuleEntries,
+                            pom(where + "<requiredModuleEntries>"))
+                    .set("structure.ignore", root24Lock.ignore, pom(where + "<ignore>"))
+                    .set("structure.exceptionsFile", root24Lock.exceptionsFile, pom(where + "<exceptionsFile>"))
+                    .set("structure.structurePolicyFile", root24Lock.structurePolicyFile, pom(where + "<structurePolicyFile>"));
         }
-        Map<String, Object> ci = new LinkedHashMap<>();
-        ci.put("preset", blank(preset) ? null : preset.strip());
-        ci.put("minScore", minScore);
+        inline.set("ci.preset", preset, source("preset", "root24.preset"));
+        inline.set("ci.minScore", minScore, source("minScore", "root24.minScore"));
         if (tools != null) {
-            List<Map<String, Object>> list = new ArrayList<>();
-            for (Tool t : tools) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", t.id);
-                m.put("path", t.path);
-                m.put("referencedBy", t.referencedBy);
-                m.put("maxScore", t.maxScore);
-                m.put("description", t.description);
-                list.add(m);
-            }
-            ci.put("tools", list);
+            inline.set("ci.tools", tools.stream().map(Tool::toSettings).toList(), pom("<tools>"));
         }
-        tree.put("ci", ci);
         if (checks != null) {
             List<Map<String, Object>> list = new ArrayList<>();
             for (Check c : checks) {
@@ -411,46 +279,73 @@ public final class CertifyMojo extends AbstractMojo {
                 m.put("weight", c.weight);
                 m.put("shell", c.shell);
                 m.put("environment", c.environment);
+                m.values().removeIf(java.util.Objects::isNull);
                 list.add(m);
             }
-            tree.put("checks", list);
+            inline.set("checks", list, pom("<checks>"));
         }
-        Map<String, Object> weights = new LinkedHashMap<>();
-        weights.put("static", staticWeight);
-        weights.put("dynamic", dynamicWeight);
-        weights.put("audit", auditWeight);
-        Map<String, Object> scoring = new LinkedHashMap<>();
-        scoring.put("weights", weights);
+        inline.set("scoring.weights.static", staticWeight, source("staticWeight", "root24.staticWeight"))
+                .set("scoring.weights.dynamic", dynamicWeight, source("dynamicWeight", "root24.dynamicWeight"))
+                .set("scoring.weights.audit", auditWeight, source("auditWeight", "root24.auditWeight"));
         if (tiers != null) {
-            Map<String, Object> t = new LinkedHashMap<>();
-            t.put("platinum", tiers.platinum);
-            t.put("gold", tiers.gold);
-            t.put("silver", tiers.silver);
-            t.put("bronze", tiers.bronze);
-            scoring.put("tiers", t);
+            inline.set("scoring.tiers.platinum", tiers.platinum, pom("<tiers><platinum>"))
+                    .set("scoring.tiers.gold", tiers.gold, pom("<tiers><gold>"))
+                    .set("scoring.tiers.silver", tiers.silver, pom("<tiers><silver>"))
+                    .set("scoring.tiers.bronze", tiers.bronze, pom("<tiers><bronze>"));
         }
-        tree.put("scoring", scoring);
-        Map<String, Object> wormTree = new LinkedHashMap<>();
-        wormTree.put("store", wormStore == null ? null : wormStore.getAbsolutePath());
-        wormTree.put("signatureAlgorithms", blank(signatureAlgorithms) ? null
-                : java.util.Arrays.stream(signatureAlgorithms.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList());
-        wormTree.put("trustedKeys", trustedKeys == null || trustedKeys.isEmpty() ? null : trustedKeys);
-        wormTree.put("trustedCheckpoint", blank(trustedCheckpoint) ? null : trustedCheckpoint.strip());
-        wormTree.put("evidence", evidence == null || evidence.isEmpty() ? null : evidence);
-        tree.put("worm", wormTree);
-        if (!blank(failBelow)) {
-            String tier = failBelow.strip().toUpperCase(java.util.Locale.ROOT);
+        inline.set("worm.store", wormStore == null ? null : wormStore.getAbsolutePath(), source("wormStore", "root24.wormStore"))
+                .set("worm.signatureAlgorithms", blankToNull(signatureAlgorithms) == null ? null
+                        : Arrays.stream(signatureAlgorithms.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList(),
+                        source("signatureAlgorithms", "root24.signatureAlgorithms"))
+                .set("worm.trustedKeys", trustedKeys, source("trustedKeys", "root24.trustedKeys"))
+                .set("worm.trustedCheckpoint", trustedCheckpoint, source("trustedCheckpoint", "root24.trustedCheckpoint"))
+                .set("worm.evidence", evidence, pom("<evidence>"));
+        String gate = session.getUserProperties().getProperty("root24.failBelow");
+        // A -D wins over the POM here, so -Droot24.failBelow=NONE can turn a gate off for one
+        // run; unless the policy locks failBelow, which the loader then refuses.
+        String tier = blankToNull(gate) != null ? gate : blankToNull(failBelow);
+        if (tier != null) {
+            tier = tier.strip().toUpperCase(Locale.ROOT);
             if (!List.of("PLATINUM", "GOLD", "SILVER", "BRONZE", "NONE").contains(tier)) {
-                throw new MojoExecutionException("root24:certify: failBelow '" + failBelow
+                throw new MojoExecutionException("root24:certify: failBelow '" + tier
                         + "' is not a tier (NONE, BRONZE, SILVER, GOLD, PLATINUM)");
             }
-            tree.put("failBelow", tier);
+            inline.set("failBelow", tier, blankToNull(gate) != null ? new SettingSource.UserProperty("root24.failBelow")
+                    : source("failBelow", null));
         }
-        return tree;
+        return inline;
+    }
+
+    /** A parameter's source: a user property unless the POM sets the parameter itself. */
+    private SettingSource source(String parameter, String property) {
+        if (property != null && session.getUserProperties().getProperty(property) != null && !configured(parameter)) {
+            return new SettingSource.UserProperty(property);
+        }
+        return pom("<" + parameter + ">");
+    }
+
+    private SettingSource pom(String parameter) {
+        String top = parameter.substring(1, parameter.indexOf('>'));
+        Xpp3Dom child = execution.getConfiguration() == null ? null : execution.getConfiguration().getChild(top);
+        String where = project.getId();
+        if (child != null && child.getInputLocation() instanceof InputLocation location && location.getSource() != null) {
+            where = location.getSource().getModelId() + ":" + location.getLineNumber();
+        }
+        return new SettingSource.PomParameter(parameter, where);
+    }
+
+    /** Whether the POM sets {@code parameter} itself, not through its default property expression. */
+    private boolean configured(String parameter) {
+        Xpp3Dom child = execution.getConfiguration() == null ? null : execution.getConfiguration().getChild(parameter);
+        if (child == null) {
+            return false;
+        }
+        String value = child.getValue();
+        return child.getChildCount() > 0 || value != null && !value.strip().startsWith("${");
     }
 
     private static List<Integer> exitCodes(Check c) throws MojoExecutionException {
-        if (blank(c.acceptExitCodes)) {
+        if (blankToNull(c.acceptExitCodes) == null) {
             return null;
         }
         List<Integer> codes = new ArrayList<>();
@@ -465,39 +360,13 @@ public final class CertifyMojo extends AbstractMojo {
         return codes;
     }
 
-    private Map<String, Object> inputs(CertifySettings settings, EffectivePolicy effective, int threads,
-                                       Map<String, String> environment) {
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        Map<String, Object> policyInfo = new LinkedHashMap<>();
-        policyInfo.put("sources", effective.sources());
-        policyInfo.put("sha256", effective.sha256());
-        inputs.put("policy", policyInfo);
-        inputs.put("preset", settings.preset());
-        inputs.put("minScore", settings.minScore());
-        inputs.put("failBelow", settings.failBelow().name());
-        inputs.put("parallelism", threads);
-        inputs.put("outputTailChars", outputTailChars);
-        Map<String, Object> lock = new LinkedHashMap<>();
-        var s = settings.structure();
-        lock.put("expectedModules", s.expectedModules());
-        lock.put("modulePattern", s.modulePattern().pattern());
-        lock.put("allowedFiles", new java.util.TreeSet<>(s.allowedFiles()));
-        lock.put("allowedDirectories", new java.util.TreeSet<>(s.allowedDirectories()));
-        lock.put("forbiddenPatterns", s.forbiddenPatterns());
-        lock.put("requiredModuleEntries", s.requiredModuleEntries());
-        lock.put("ignore", s.ignore());
-        inputs.put("root24Lock", lock);
-        inputs.put("secretMaskedVariables", environment.keySet().stream().filter(SecretMask::looksSecret).sorted().toList());
-        return inputs;
-    }
-
     private Path root() throws MojoExecutionException {
         File topProject = session.getTopLevelProject() == null ? null : session.getTopLevelProject().getBasedir();
         return RepositoryRoot.choose(rootDirectory, session.getRequest().getMultiModuleProjectDirectory(), topProject)
                 .orElseThrow(() -> new MojoExecutionException("root24:certify: cannot tell the repository root; set <rootDirectory>"));
     }
 
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -47,6 +47,6 @@ public record Certification(String toolVersion, Instant timestamp, String root, 
     }
 
     public List<CheckResult> failedChecks() {
-        return checks.stream().filter(c -> !c.passed()).toList();
+        return checks.stream().filter(c -> !c.passed() && c.status() != dev.root24.exec.CheckStatus.NOT_MEASURED).toList();
     }
 }

@@ -47,14 +47,7 @@ public record CertifySettings(List<Check> checks, List<ToolSpec> tools, String p
     public static CertifySettings from(PolicyDocument document, RepositoryRoot root) throws PolicyException {
         PolicyDocument.Ci ci = document.ci();
         String preset = ci == null || ci.preset() == null || ci.preset().isBlank() ? null : ci.preset().strip();
-        List<ToolSpec> inline = new ArrayList<>();
-        if (ci != null && ci.tools() != null) {
-            for (PolicyDocument.Tool tool : ci.tools()) {
-                inline.add(new ToolSpec(tool.id() == null ? "" : tool.id().strip(), tool.path() == null ? "" : tool.path().strip(),
-                        tool.referencedBy() == null ? List.of() : tool.referencedBy(),
-                        tool.maxScore() == null ? 10 : tool.maxScore(), tool.description()));
-            }
-        }
+        List<ToolSpec> inline = ToolSpec.fromPolicy(ci == null ? null : ci.tools());
         List<ToolSpec> tools = preset == null && inline.isEmpty() ? List.of() : CiPresets.combine(preset, inline);
         int minScore = ci == null || ci.minScore() == null ? 0 : ci.minScore();
         if (minScore < 0 || minScore > 100) {

@@ -33,4 +33,20 @@ public final class GitCommit {
             return Optional.empty();
         }
     }
+
+    /**
+     * Whether the work tree differs from the commit ({@code git status --porcelain} prints
+     * anything, ignored files aside); empty when git cannot tell. A verifier can refuse a
+     * certification of uncommitted work, which no one can reproduce.
+     */
+    public static Optional<Boolean> dirty(Path root) {
+        try {
+            CommandRunner runner = new CommandRunner(root, 1, 200, BuiltInChecks.none(), Map.of());
+            CheckResult result = runner.run(Check.command("git", "git status --porcelain --untracked-files=normal")
+                    .withTimeout(TIMEOUT));
+            return result.passed() ? Optional.of(result.stdoutChars() > 0) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
 }

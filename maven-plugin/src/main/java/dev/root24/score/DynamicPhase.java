@@ -10,11 +10,12 @@ public final class DynamicPhase {
     private DynamicPhase() {}
 
     public static PhaseScore score(List<CheckResult> results) {
-        int total = results.stream().mapToInt(r -> r.check().weight()).sum();
+        int total = results.stream().mapToInt(CheckResult::scoredWeight).sum();
         if (results.isEmpty() || total == 0) {
-            return PhaseScore.notMeasured(Phase.DYNAMIC, results.isEmpty() ? "no checks configured" : "every check has weight 0");
+            return PhaseScore.notMeasured(Phase.DYNAMIC, results.isEmpty() ? "no checks configured"
+                    : "no check carries weight (weight 0, or nothing to measure yet)");
         }
-        int passed = results.stream().filter(CheckResult::passed).mapToInt(r -> r.check().weight()).sum();
+        int passed = results.stream().filter(CheckResult::passed).mapToInt(CheckResult::scoredWeight).sum();
         long count = results.stream().filter(CheckResult::passed).count();
         return PhaseScore.measured(Phase.DYNAMIC, score(passed, total),
                 count + "/" + results.size() + " checks passed (" + passed + "/" + total + " points)");

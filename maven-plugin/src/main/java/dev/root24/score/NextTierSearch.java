@@ -180,17 +180,17 @@ public final class NextTierSearch {
                     auditGains.add(Points.ZERO);
                 }
             }
-            this.totalWeight = checks.stream().mapToInt(r -> r.check().weight()).sum();
+            this.totalWeight = checks.stream().mapToInt(CheckResult::scoredWeight).sum();
             this.dynamicMeasured = totalWeight > 0;
-            this.passedWeight = checks.stream().filter(CheckResult::passed).mapToInt(r -> r.check().weight()).sum();
+            this.passedWeight = checks.stream().filter(CheckResult::passed).mapToInt(CheckResult::scoredWeight).sum();
             if (dynamicMeasured) {
                 for (CheckResult result : checks) {
-                    if (!result.passed() && result.check().weight() > 0) {
+                    if (!result.passed() && result.scoredWeight() > 0) {
                         actions.add(new Action(Action.Kind.FIX_CHECK, result.id(), null, "make check " + result.id()
                                 + " pass (now " + result.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                                 + ", exit " + result.exitCode() + ")"));
                         references.add(null);
-                        checkWeights.add(result.check().weight());
+                        checkWeights.add(result.scoredWeight());
                         auditGains.add(Points.ZERO);
                     }
                 }

@@ -15,9 +15,16 @@ import java.util.TreeMap;
  * @param phaseScores     phase name to score, e.g. {@code static_analysis -> 52}
  * @param policyDigest    a digest of the policy that was applied (e.g. {@code sha256:...}), or {@code null}
  * @param verifierVersion the version of root24 that produced the certification
+ * @param claims what a verifier judges besides the score, or null (older callers and tests)
  */
 public record CertificationRecord(String subjectName, String gitCommit, byte[] reportJson, int overallScore,
-        String tier, Map<String, Integer> phaseScores, String policyDigest, String verifierVersion) {
+        String tier, Map<String, Integer> phaseScores, String policyDigest, String verifierVersion,
+        CertificationClaims claims) {
+
+    public CertificationRecord(String subjectName, String gitCommit, byte[] reportJson, int overallScore, String tier,
+            Map<String, Integer> phaseScores, String policyDigest, String verifierVersion) {
+        this(subjectName, gitCommit, reportJson, overallScore, tier, phaseScores, policyDigest, verifierVersion, null);
+    }
 
     public CertificationRecord {
         Objects.requireNonNull(subjectName, "subjectName");

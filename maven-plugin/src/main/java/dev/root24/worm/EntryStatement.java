@@ -54,6 +54,9 @@ public final class EntryStatement {
         }
         cert.put("policyDigest", record.policyDigest());
         cert.put("verifierVersion", record.verifierVersion());
+        if (record.claims() != null) {
+            cert.setAll((ObjectNode) CanonicalJson.MAPPER.valueToTree(record.claims()));
+        }
         ObjectNode c = predicate.putObject("chain");
         c.put("index", chain.index());
         c.put("timestamp", TIMESTAMP.format(chain.timestamp()));

@@ -1,14 +1,14 @@
 package dev.root24.worm;
 
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.root24.ci.Points;
+import dev.root24.ci.ToolFile;
 import dev.root24.exec.Finding;
 import dev.root24.exec.InProcessCheck;
+import dev.root24.policy.PolicyDocument;
 import dev.root24.policy.PolicyException;
 import dev.root24.policy.RepositoryRoot;
 import dev.root24.score.AuditEvidence;
@@ -22,14 +22,17 @@ import dev.root24.score.PhaseScore;
  *
  * <pre>
  * audit = floor(40·C + 35·S + 25·E)
- *   C = 1 if the chain verifies (no FAIL; an empty chain verifies), else 0
- *   S = (entries signed with a trusted key + 1 if this run signs with trusted keys only)
- *       / (entries + 1); 0 when no trusted key is configured
- *   E = configured evidence files present / configured (1 when none are configured)
+ *   C = 1 if the chain holds at least one entry and verifies (no FAIL), else 0: an empty chain
+ *       proves nothing, and {@code mvn clean} must not earn points
+ *   S = (entries signed with an organisation key + 1 if this run signs with organisation keys only)
+ *       / (entries + 1); 0 when the organisation's policy names no trusted key
+ *   E = configured evidence files that count / configured; 0 when none is configured. A file
+ *       counts when it is a regular, non-empty file (not a link) matching its pin, if pinned
  * </pre>
  *
  * Computed with integers only, so the floor is exact. The same verification is the
- * {@code wormChain} check of the dynamic phase ({@link #chainCheck()}).
+ * {@code wormChain} check of the dynamic phase ({@link #chainCheck()}), not measured while the
+ * chain is empty.
  */
 public final class WormAuditPhase implements AuditPhase {
 
@@ -40,23 +43,32 @@ public final class WormAuditPhase implements AuditPhase {
     private final ChainVerification chain;
     private final boolean trustConfigured;
     private final boolean signsWithTrustedKeys;
-    private final List<String> evidence;
+    private final List<PolicyDocument.Evidence> evidence;
     private final String storeInRepository;
+    private final List<String> ignoredKeys;
 
     /**
      * @param chain the verification of the store before this run's append
-     * @param trustConfigured whether any trusted key was configured
-     * @param signsWithTrustedKeys whether this run signs, with trusted keys only
-     * @param evidence repository-relative files that must exist
+     * @param trustConfigured whether the organisation named any trusted key
+     * @param signsWithTrustedKeys whether this run signs, with organisation keys only
+     * @param evidence files that must exist
      * @param storeInRepository the store relative to the repository root (null if outside), to place findings
+     * @param ignoredKeys configured keys that do not count, each with its reason
      */
     public WormAuditPhase(ChainVerification chain, boolean trustConfigured, boolean signsWithTrustedKeys,
-            List<String> evidence, String storeInRepository) {
+            List<PolicyDocument.Evidence> evidence, String storeInRepository, List<String> ignoredKeys) {
         this.storeInRepository = storeInRepository;
         this.chain = chain;
         this.trustConfigured = trustConfigured;
         this.signsWithTrustedKeys = signsWithTrustedKeys;
         this.evidence = List.copyOf(evidence);
+        this.ignoredKeys = List.copyOf(ignoredKeys);
+    }
+
+    /** Settings as certify reads them. */
+    public static WormAuditPhase of(ChainVerification chain, WormSettings worm) {
+        return new WormAuditPhase(chain, !worm.trustedKeys().isEmpty(), worm.signsWithTrustedKeys(), worm.evidence(),
+                worm.storeInRepository(), worm.ignoredKeys());
     }
 
     @Override
@@ -67,53 +79,64 @@ public final class WormAuditPhase implements AuditPhase {
             findings.add(problemFinding(problem, storeInRepository));
         }
         int present = 0;
-        for (String file : evidence) {
-            Path path = root.resolve(file, "evidence");
-            if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+        List<String> missing = new ArrayList<>();
+        for (PolicyDocument.Evidence item : evidence) {
+            ToolFile file = ToolFile.inspect(root.resolve(item.path(), "evidence"), item.sha256(), "evidence");
+            if (file.present()) {
                 present++;
             } else {
-                findings.add(new Finding("MISSING_EVIDENCE", file, 0, "configured evidence file is missing"));
+                missing.add(item.path());
+                findings.add(new Finding("MISSING_EVIDENCE", item.path(), 0, file.problem()));
             }
         }
-        boolean chainOk = chain.outcome() != Outcome.FAIL;
+        boolean chainOk = chain.entries() > 0 && chain.outcome() != Outcome.FAIL;
         long signedEntries = trustConfigured ? chain.signed() : 0;
         boolean thisRunCounts = trustConfigured && signsWithTrustedKeys;
         long slots = chain.entries() + 1;
         Points signatures = Points.of(SIGNATURE_POINTS * (signedEntries + (thisRunCounts ? 1 : 0)), slots);
-        Points evidenceShare = evidence.isEmpty() ? Points.of(EVIDENCE_POINTS, 1)
-                : Points.of((long) EVIDENCE_POINTS * present, evidence.size());
+        Points evidenceShare = evidence.isEmpty() ? Points.ZERO : Points.of((long) EVIDENCE_POINTS * present, evidence.size());
         Points exact = Points.of(chainOk ? CHAIN_POINTS : 0, 1).plus(signatures).plus(evidenceShare);
         int score = exact.percentOf(100);
         List<AuditImprovement> improvements = new ArrayList<>();
-        if (!thisRunCounts) {
+        if (trustConfigured && !thisRunCounts) {
             // This run's own slot is what a build can still change; earlier entries are history.
-            improvements.add(new AuditImprovement(trustConfigured
-                    ? "sign this build with a trusted key (signingKey or ROOT24_SIGNING_KEY)"
-                    : "sign this build and list its public key in trustedKeys", Points.of(SIGNATURE_POINTS, slots)));
+            // Only the organisation's key helps: the hint never suggests trusting a key of one's own.
+            improvements.add(new AuditImprovement("sign this build with the organisation's key (ROOT24_SIGNING_KEY,"
+                    + " a CI secret the organisation provides)", Points.of(SIGNATURE_POINTS, slots)));
         }
-        for (String file : evidence) {
-            if (findings.stream().anyMatch(f -> "MISSING_EVIDENCE".equals(f.kind()) && file.equals(f.file()))) {
-                improvements.add(new AuditImprovement("add the evidence file " + file,
-                        Points.of(EVIDENCE_POINTS, evidence.size())));
-            }
+        for (String file : missing) {
+            improvements.add(new AuditImprovement("add the evidence file " + file, Points.of(EVIDENCE_POINTS, evidence.size())));
         }
         if (!trustConfigured) {
             findings.add(new Finding("UNTRUSTED", null, 0,
-                    "no trusted keys are configured: signatures count for nothing (set trustedKeys)"));
+                    "the organisation's policy names no trusted keys: signatures earn no audit points"));
         } else if (!signsWithTrustedKeys) {
             findings.add(new Finding("UNSIGNED", null, 0,
-                    "this run does not sign with a trusted key (set signingKey or ROOT24_SIGNING_KEY)"));
+                    "this run does not sign with the organisation's key (ROOT24_SIGNING_KEY)"));
         }
-        String note = String.format("chain %s (%d entr%s), %d/%d signed with trusted keys, evidence %d/%d",
-                chain.outcome(), chain.entries(), chain.entries() == 1 ? "y" : "ies",
-                signedEntries + (thisRunCounts ? 1 : 0), slots, evidence.isEmpty() ? 1 : present,
-                evidence.isEmpty() ? 1 : evidence.size());
+        for (String ignored : ignoredKeys) {
+            findings.add(new Finding("UNTRUSTED_KEY", null, 0, ignored));
+        }
+        if (chain.entries() == 0) {
+            findings.add(new Finding("EMPTY_CHAIN", null, 0, "the chain has no entries yet: it proves nothing"
+                    + " (a persistent store, not target/, keeps it across builds)"));
+        }
+        if (evidence.isEmpty()) {
+            findings.add(new Finding("NO_EVIDENCE", null, 0, "no evidence is configured (worm.evidence): it earns nothing"));
+        }
+        String note = String.format("chain %s (%d entr%s), %d/%d signed with organisation keys, evidence %d/%d",
+                chain.entries() == 0 ? "empty" : chain.outcome().toString(), chain.entries(), chain.entries() == 1 ? "y" : "ies",
+                signedEntries + (thisRunCounts ? 1 : 0), slots, present, evidence.size());
         return new AuditEvidence(PhaseScore.measured(Phase.AUDIT, score, note), findings, exact, improvements);
     }
 
-    /** The {@code wormChain} check: passes unless the chain fails verification. */
+    /** The {@code wormChain} check: passes unless the chain fails verification; not measured while empty. */
     public InProcessCheck chainCheck() {
         return root -> {
+            if (chain.entries() == 0 && chain.outcome() != Outcome.FAIL) {
+                return InProcessCheck.Outcome.notMeasured("WORM chain empty in " + chain.store()
+                        + ": nothing to verify yet, so the check carries no points");
+            }
             List<Finding> findings = chain.problems().stream().map(p -> problemFinding(p, storeInRepository)).toList();
             StringBuilder output = new StringBuilder("WORM chain " + chain.outcome() + ": " + chain.entries()
                     + " entries, " + chain.signed() + " signed with trusted keys, in " + chain.store());

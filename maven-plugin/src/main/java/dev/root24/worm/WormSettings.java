@@ -1,8 +1,13 @@
 package dev.root24.worm;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,6 +18,8 @@ import java.util.stream.Collectors;
 
 import dev.root24.policy.PolicyDocument;
 import dev.root24.policy.PolicyException;
+import dev.root24.policy.PolicyLoader;
+import dev.root24.policy.SettingSource;
 import dev.root24.policy.RepositoryRoot;
 
 /**
@@ -20,30 +27,51 @@ import dev.root24.policy.RepositoryRoot;
  * store is, who signs, whose signatures count, which checkpoint the chain must extend, and which
  * evidence files phase 3 requires. Key material stays inside {@link Signer}; nothing here prints it.
  *
+ * <p>Only the organisation decides whose signatures count: a trusted key counts when the
+ * organisation's policy artifact names it as inline PEM or as a {@code classpath:} resource. A key
+ * the repository supplies (a key file in the repository, or a key named by the POM, a {@code -D}
+ * property or a team policy file) would let a team trust the key it signs with, so it is left out
+ * and said so in {@link #ignoredKeys()}.
+ *
  * @param store the chain's directory (an absolute configured path may lie outside the repository)
  * @param storeInRepository the store relative to the repository root, or null when it lies outside
  * @param signer this run's signer (unsigned when no key is configured)
- * @param trustedKeys the public keys whose signatures count
+ * @param trustedKeys the organisation's public keys: the only signatures that count
  * @param trustedCheckpoint a checkpoint the chain must extend, or null
  * @param algorithms the signatures required of every entry (empty: those of the trusted keys)
- * @param evidence repository-relative files phase 3 requires
+ * @param evidence files phase 3 requires
+ * @param ignoredKeys one line per configured key that does not count, saying why
  */
 public record WormSettings(Path store, String storeInRepository, Signer signer, List<TrustedKey> trustedKeys,
-        Checkpoint trustedCheckpoint, Set<SignatureAlgorithm> algorithms, List<String> evidence) {
+        Checkpoint trustedCheckpoint, Set<SignatureAlgorithm> algorithms, List<PolicyDocument.Evidence> evidence,
+        List<String> ignoredKeys) {
+
+    /** Key and checkpoint resources are small; a larger one is refused rather than read. */
+    static final int MAX_RESOURCE_BYTES = 64 * 1024;
 
     public WormSettings {
         trustedKeys = List.copyOf(trustedKeys);
         algorithms = algorithms.isEmpty() ? Set.of() : Set.copyOf(algorithms);
         evidence = List.copyOf(evidence);
+        ignoredKeys = List.copyOf(ignoredKeys);
+    }
+
+    /** Settings whose trusted keys, if any, the repository supplied (tests, and builds without a policy artifact). */
+    public static WormSettings from(PolicyDocument.Worm section, RepositoryRoot root, Path defaultStore,
+            Optional<Path> signingKey, Map<String, String> environment) throws PolicyException {
+        return from(section, root, defaultStore, signingKey, environment, WormSettings.class.getClassLoader(), null);
     }
 
     /**
      * @param section the effective policy's {@code worm:} section (inline parameters already laid over it), or null
      * @param defaultStore where the chain lives when no store is configured ({@code target/root24/worm})
      * @param signingKey a PEM file with the private key(s), else {@code ROOT24_SIGNING_KEY} is read from {@code environment}
+     * @param resources where {@code classpath:} keys and checkpoints are read (the plugin's realm)
+     * @param trustedKeysSource where {@code worm.trustedKeys} came from, or null when unknown
      */
     public static WormSettings from(PolicyDocument.Worm section, RepositoryRoot root, Path defaultStore,
-            Optional<Path> signingKey, Map<String, String> environment) throws PolicyException {
+            Optional<Path> signingKey, Map<String, String> environment, ClassLoader resources,
+            SettingSource trustedKeysSource) throws PolicyException {
         PolicyDocument.Worm worm = section == null ? new PolicyDocument.Worm(null, null, null, null, null) : section;
         try {
             // An absolute store may lie outside the repository (a shared drive keeps one chain for
@@ -56,18 +84,44 @@ public record WormSettings(Path store, String storeInRepository, Signer signer, 
             List<SignatureAlgorithm> requested = worm.signatureAlgorithms() == null ? List.of()
                     : SignatureAlgorithm.parseList(String.join(",", worm.signatureAlgorithms()));
             Signer signer = Signer.configured(signingKey, environment, requested);
+            boolean fromOrganisation = trustedKeysSource != null && trustedKeysSource.organisation();
+            String who = trustedKeysSource == null ? "the build configuration" : trustedKeysSource.display();
             List<TrustedKey> trusted = new ArrayList<>();
-            for (String file : worm.trustedKeys() == null ? List.<String>of() : worm.trustedKeys()) {
-                trusted.addAll(PemKeys.readPublicKeys(root.resolve(file, "trustedKeys")));
+            List<String> ignored = new ArrayList<>();
+            List<String> configured = worm.trustedKeys() == null ? List.of() : worm.trustedKeys();
+            for (int i = 0; i < configured.size(); i++) {
+                String entry = configured.get(i).strip();
+                String name = "worm.trustedKeys[" + i + "]";
+                List<TrustedKey> keys;
+                boolean repositoryFile = false;
+                if (entry.startsWith("-----BEGIN")) {
+                    keys = PemKeys.parsePublicKeys(entry, name + " (inline PEM)");
+                } else if (entry.startsWith(PolicyLoader.CLASSPATH_PREFIX)) {
+                    keys = PemKeys.parsePublicKeys(resource(resources, entry, name), entry);
+                } else {
+                    keys = PemKeys.readPublicKeys(root.resolve(entry, "trustedKeys"));
+                    repositoryFile = true;
+                }
+                if (fromOrganisation && !repositoryFile) {
+                    trusted.addAll(keys);
+                } else {
+                    String why = repositoryFile ? "is a file of the repository (" + entry + ")" : "is named by " + who;
+                    for (TrustedKey key : keys) {
+                        ignored.add(key + " " + why + ", not by the organisation's policy artifact: its signatures earn no audit points");
+                    }
+                }
             }
             Checkpoint checkpoint = null;
             if (worm.trustedCheckpoint() != null) {
-                Path file = root.resolve(worm.trustedCheckpoint(), "trustedCheckpoint");
-                checkpoint = Checkpoint.parse(read(file, worm.trustedCheckpoint()), worm.trustedCheckpoint());
+                String location = worm.trustedCheckpoint().strip();
+                String text = location.startsWith(PolicyLoader.CLASSPATH_PREFIX)
+                        ? resource(resources, location, "worm.trustedCheckpoint")
+                        : read(root.resolve(location, "trustedCheckpoint"), location);
+                checkpoint = Checkpoint.parse(text, location);
             }
             Set<SignatureAlgorithm> algorithms = requested.isEmpty() ? Set.of() : EnumSet.copyOf(requested);
             return new WormSettings(absoluteStore, inRepository, signer, trusted, checkpoint, algorithms,
-                    worm.evidence() == null ? List.of() : worm.evidence());
+                    worm.evidence() == null ? List.of() : worm.evidence(), ignored);
         } catch (WormException e) {
             throw new PolicyException(e.getMessage());
         }
@@ -79,9 +133,49 @@ public record WormSettings(Path store, String storeInRepository, Signer signer, 
         return signer.isSigned() && signer.keys().stream().allMatch(k -> trustedIds.contains(k.keyId()));
     }
 
+    /**
+     * A small text resource of the plugin's classpath. Found in more than one jar, it is refused:
+     * a team could otherwise shadow the organisation's key with a jar of its own.
+     */
+    static String resource(ClassLoader loader, String location, String what) throws PolicyException {
+        String name = location.substring(PolicyLoader.CLASSPATH_PREFIX.length()).replaceFirst("^/+", "");
+        List<URL> urls;
+        try {
+            urls = Collections.list(loader.getResources(name));
+        } catch (IOException e) {
+            throw new PolicyException(what + ": " + location + " cannot be looked up (" + e.getClass().getSimpleName() + ")");
+        }
+        if (urls.isEmpty()) {
+            throw new PolicyException(what + ": " + location + " is not on the plugin's classpath"
+                    + " (add the organisation's policy jar as a dependency of the plugin)");
+        }
+        if (urls.size() > 1) {
+            throw new PolicyException(what + ": " + location + " is in " + urls.size()
+                    + " places on the plugin's classpath; refusing to guess which one is the organisation's");
+        }
+        try (InputStream in = urls.get(0).openStream()) {
+            byte[] bytes = in.readNBytes(MAX_RESOURCE_BYTES + 1);
+            if (bytes.length > MAX_RESOURCE_BYTES) {
+                throw new PolicyException(what + ": " + location + " is larger than " + MAX_RESOURCE_BYTES + " bytes");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new PolicyException(what + ": " + location + " cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     private static String read(Path file, String display) throws PolicyException {
         try {
-            return Files.readString(file);
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw new PolicyException(display + ": is not a regular file");
+            }
+            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+                byte[] bytes = in.readNBytes(MAX_RESOURCE_BYTES + 1);
+                if (bytes.length > MAX_RESOURCE_BYTES) {
+                    throw new PolicyException(display + ": is larger than " + MAX_RESOURCE_BYTES + " bytes");
+                }
+                return new String(bytes, StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new PolicyException(display + ": cannot be read (" + e.getClass().getSimpleName() + ")");
         }

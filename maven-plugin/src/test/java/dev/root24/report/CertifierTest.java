@@ -32,7 +32,7 @@ class CertifierTest {
     Path dir;
 
     private static PolicyDocument document(List<PolicyDocument.Check> checks, PolicyDocument.Scoring scoring, String failBelow) {
-        return new PolicyDocument(1, null, null, checks, scoring, failBelow, null, null);
+        return new PolicyDocument(1, null, null, checks, scoring, failBelow, null, null, null);
     }
 
     private static PolicyDocument.Check check(String id, String command, String timeout) {
@@ -67,7 +67,7 @@ class CertifierTest {
         assertThatThrownBy(() -> CertifySettings.from(document(List.of(), null, "gilded"), root))
                 .hasMessageContaining("failBelow: 'gilded' is not a tier");
         assertThatThrownBy(() -> CertifySettings.from(new PolicyDocument(1, null, new PolicyDocument.Ci("nope", null, null),
-                null, null, null, null, null), root)).hasMessageContaining("unknown ciReferences preset 'nope'");
+                null, null, null, null, null, null), root)).hasMessageContaining("unknown ciReferences preset 'nope'");
     }
 
     @Test

@@ -1,0 +1,12 @@
+package dev.root24.policy;
+
+/**
+ * A setting the repository changed from what its policy said: allowed because it is not locked
+ * (or moved in the stricter direction), and recorded in the report and the signed statement.
+ *
+ * @param key the dotted policy key, e.g. {@code scoring.weights.static} or {@code checks[lint]}
+ * @param policyValue the value before the change as compact JSON, or {@code (not set)}
+ * @param effectiveValue the value in force as compact JSON
+ * @param source who changed it
+ */
+public record PolicyOverride(String key, String policyValue, String effectiveValue, SettingSource source) {}
