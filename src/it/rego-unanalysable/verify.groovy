@@ -6,7 +6,8 @@ assert log.contains("[WARNING] regoPackages: 23_compliance/policies/01_ai_layer/
 assert log.contains('regoPackages: 1 violation(s) in 3 .rego file(s)')
 
 // 2. a bad setting: one line, no stack trace
-assert log.contains("regoPackages: v1Syntax 'fatal' is not one of off, warn, error")
+// Inline values get the policy schema's bounds, and the message names the parameter that set it.
+assert log.contains("<regoPackages><v1Syntax>: rego.v1Syntax must be one of off, warn, error")
 assert !log.contains('at dev.root24')
 
 // 3. the binary file is byte-for-byte what it was; the other file was fixed

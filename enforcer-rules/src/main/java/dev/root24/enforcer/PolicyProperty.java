@@ -3,54 +3,33 @@ package dev.root24.enforcer;
 import java.io.File;
 import java.util.Objects;
 
+import dev.root24.policy.PolicyException;
+import dev.root24.policy.PolicyLocation;
 import dev.root24.policy.SettingSource;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 
-/**
- * The one place a build names its policy: the {@code root24.policy} property, which every rule
- * and {@code root24:certify} read, so that a team file that {@code extends} the organisation's
- * gives the same answer everywhere. A rule's own {@code <policy>} may repeat it but never differ.
- */
-public final class PolicyProperty {
-
-    /** The property that names the policy for every rule and goal. */
-    public static final String NAME = "root24.policy";
+/** Reads {@link PolicyLocation} from a Maven session for the rules, and names the POM a rule's settings came from. */
+final class PolicyProperty {
 
     private PolicyProperty() {
     }
 
     /**
-     * The policy location in force: the rule's {@code configured} value or the property.
+     * The policy location in force: the rule's {@code configured} value or the {@code root24.policy} property.
      *
      * @throws EnforcerRuleError when both are set and differ
      */
     static String resolve(String configured, MavenSession session, String rule) throws EnforcerRuleError {
-        String property = property(session.getUserProperties().getProperty(NAME),
-                session.getCurrentProject() == null ? null : session.getCurrentProject().getProperties().getProperty(NAME));
+        String property = PolicyLocation.property(session.getUserProperties().getProperty(PolicyLocation.PROPERTY),
+                session.getCurrentProject() == null ? null
+                        : session.getCurrentProject().getProperties().getProperty(PolicyLocation.PROPERTY));
         try {
-            return choose(blankToNull(configured), property, "<" + rule + "><policy>");
-        } catch (IllegalArgumentException e) {
+            return PolicyLocation.choose(configured, property, "<" + rule + "><policy>");
+        } catch (PolicyException e) {
             throw new EnforcerRuleError(rule + ": " + e.getMessage());
         }
-    }
-
-    /** The property's value: a user property ({@code -D}, {@code .mvn/maven.config}) wins over the POM's. */
-    public static String property(String userProperty, String projectProperty) {
-        return blankToNull(userProperty) != null ? userProperty.strip() : blankToNull(projectProperty);
-    }
-
-    /**
-     * @throws IllegalArgumentException with a one-line message when {@code configured} and the property differ
-     */
-    public static String choose(String configured, String property, String parameter) {
-        if (configured != null && property != null && !configured.equals(property)) {
-            throw new IllegalArgumentException(parameter + " is '" + configured + "' but the " + NAME + " property is '"
-                    + property + "': name the policy once, as the " + NAME
-                    + " property, so that every rule and root24:certify read the same one");
-        }
-        return configured != null ? configured : property;
     }
 
     /** The POM that configured a rule, as a setting source names it. */
@@ -59,9 +38,5 @@ public final class PolicyProperty {
         File pom = project == null ? null : project.getFile();
         String where = pom == null ? "the POM" : Objects.requireNonNullElse(project.getId(), pom.getName());
         return new SettingSource.PomParameter(parameter, where);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
-import dev.root24.enforcer.PolicyProperty;
 import dev.root24.enforcer.Tool;
 import dev.root24.policy.InlineSettings;
 import dev.root24.policy.PolicyException;
+import dev.root24.policy.PolicyLocation;
 import dev.root24.policy.RepositoryRoot;
 import dev.root24.policy.SettingSource;
 import dev.root24.report.CertifyExecutor;
@@ -216,9 +216,9 @@ public final class CertifyMojo extends AbstractMojo {
         }
         CertifyExecutor.Result result;
         try {
-            String location = PolicyProperty.choose(configured("policy") ? blankToNull(policy) : null,
-                    PolicyProperty.property(user.getProperty(PolicyProperty.NAME), project.getProperties().getProperty(PolicyProperty.NAME)),
-                    "<policy>");
+            String location = PolicyLocation.choose(configured("policy") ? blankToNull(policy) : null,
+                    PolicyLocation.property(user.getProperty(PolicyLocation.PROPERTY),
+                            project.getProperties().getProperty(PolicyLocation.PROPERTY)), "<policy>");
             CertifyExecutor.Request request = new CertifyExecutor.Request(root(), location, inline(),
                     outputDirectory.toPath(), Optional.ofNullable(signingKey).map(f -> f.toPath().toAbsolutePath()),
                     System.getenv(), CertifyMojo.class.getClassLoader(),

@@ -1,0 +1,208 @@
+package dev.root24.plugin;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+
+import dev.root24.exec.Check;
+import dev.root24.policy.PolicyException;
+import dev.root24.score.Tier;
+import dev.root24.worm.CertificationVerifier;
+import dev.root24.worm.OrganisationTrust;
+import dev.root24.worm.SignatureAlgorithm;
+import dev.root24.worm.WormException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+
+/**
+ * Judges a signed certification against the organisation's policy and keys, the way the
+ * platform team's CI or an auditor does: the build that made the certification belongs to the
+ * certified team, so this goal, not the build, has the last word. It accepts the certification
+ * only when an organisation key signed it, it was made under the organisation's policy (same
+ * digest), it overrode nothing that policy locks, its tier is high enough and it is recent
+ * enough; otherwise it fails and lists every reason. Runs without a project.
+ */
+@Mojo(name = "verify-certification", requiresProject = false, threadSafe = true)
+public final class VerifyCertificationMojo extends AbstractMojo {
+
+    private static final long MAX_ENVELOPE_BYTES = 16L * 1024 * 1024;
+
+    /** The certification to judge: a {@code certification.dsse.json} written by {@code root24:certify}. */
+    @Parameter(property = "root24.certification")
+    private File certification;
+
+    /**
+     * Or the certification deployed with a project, as {@code groupId:artifactId:version}: its
+     * {@code root24-certification} attachment is resolved from the build's repositories.
+     */
+    @Parameter(property = "root24.certificationArtifact")
+    private String certificationArtifact;
+
+    /**
+     * The organisation's policy: {@code classpath:path/policy.yaml} inside {@code policyArtifact},
+     * or a policy file the auditor holds.
+     */
+    @Parameter(property = "root24.policy")
+    private String policy;
+
+    /** The organisation's policy jar, {@code groupId:artifactId:version}, resolved from the build's repositories. */
+    @Parameter(property = "root24.policyArtifact")
+    private String policyArtifact;
+
+    /** Further SPKI PEM files of keys the auditor trusts, besides those the policy names. */
+    @Parameter(property = "root24.trustedKeys")
+    private List<File> trustedKeys;
+
+    /**
+     * Signatures that must each be present and valid, comma-separated ({@code ML-DSA-44},
+     * {@code Ed25519}). Default: the policy's {@code worm.signatureAlgorithms}, else any one.
+     */
+    @Parameter(property = "root24.signatureAlgorithms")
+    private String signatureAlgorithms;
+
+    /** The lowest tier accepted. Default: the policy's {@code failBelow}, else {@code NONE}. */
+    @Parameter(property = "root24.requiredTier")
+    private String requiredTier;
+
+    /**
+     * The oldest certification accepted, as the timeout formats or ISO-8601 ({@code 30d},
+     * {@code 12h}, {@code P30D}). Default 30 days: an old GOLD says little about today's repository.
+     */
+    @Parameter(property = "root24.maxAge", defaultValue = "P30D")
+    private String maxAge;
+
+    /** Accept a certification of a work tree with uncommitted changes. Default false. */
+    @Parameter(property = "root24.allowDirty", defaultValue = "false")
+    private boolean allowDirty;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Component
+    private RepositorySystem repositories;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        CertificationVerifier.Verdict verdict;
+        String what;
+        try {
+            Path jar = policyArtifact == null || policyArtifact.isBlank() ? null : resolve(policyArtifact, null, "jar");
+            OrganisationTrust trust = OrganisationTrust.load(policy == null ? null : policy.strip(), jar,
+                    trustedKeys == null ? List.of() : trustedKeys.stream().map(File::toPath).toList());
+            Path envelope = envelope();
+            what = certificationArtifact != null && !certificationArtifact.isBlank() ? certificationArtifact : envelope.toString();
+            var document = trust.policy().document();
+            Tier tier = requiredTier != null && !requiredTier.isBlank() ? Tier.parse(requiredTier)
+                    : document.failBelow() == null ? Tier.NONE : Tier.parse(document.failBelow());
+            List<String> algorithmNames = signatureAlgorithms != null && !signatureAlgorithms.isBlank()
+                    ? List.of(signatureAlgorithms.split(","))
+                    : document.worm() == null || document.worm().signatureAlgorithms() == null ? List.of()
+                    : document.worm().signatureAlgorithms();
+            EnumSet<SignatureAlgorithm> algorithms = EnumSet.noneOf(SignatureAlgorithm.class);
+            if (!algorithmNames.isEmpty()) {
+                algorithms.addAll(SignatureAlgorithm.parseList(String.join(",", algorithmNames)));
+            }
+            if (trust.keys().isEmpty()) {
+                throw new PolicyException("the organisation's policy names no trusted keys (worm.trustedKeys) and none"
+                        + " were given: nothing could be accepted");
+            }
+            var requirements = new CertificationVerifier.Requirements(trust.keys(), algorithms,
+                    trust.policy().base().sha256(), document.locked() == null ? List.of() : document.locked(), tier,
+                    maxAge(), allowDirty);
+            verdict = new CertificationVerifier(requirements, Clock.systemUTC()).verify(read(envelope));
+            getLog().info("root24:verify-certification of " + what + " against " + policy
+                    + (jar == null ? "" : " (" + policyArtifact + ")") + ", sha256 " + trust.policy().base().sha256());
+        } catch (PolicyException | WormException | IllegalArgumentException e) {
+            throw new MojoExecutionException("root24:verify-certification: " + e.getMessage());
+        }
+        getLog().info("  " + (verdict.project() == null ? "?" : verdict.project()) + ": " + verdict.tier() + " "
+                + verdict.score() + "/100, made " + verdict.timestamp() + ", signed by " + (verdict.signers().isEmpty()
+                ? "no organisation key" : String.join(", ", verdict.signers().stream().map(k -> k.substring(0, 16)).toList())));
+        if (!verdict.accepted()) {
+            StringBuilder message = new StringBuilder("root24:verify-certification: " + what + " is rejected ("
+                    + verdict.reasons().size() + (verdict.reasons().size() == 1 ? " reason" : " reasons") + "):");
+            verdict.reasons().forEach(r -> message.append(System.lineSeparator()).append("  - ").append(r));
+            throw new MojoFailureException(message.toString());
+        }
+        getLog().info("  ACCEPTED: signed by the organisation, made under its policy, nothing locked overridden, tier at least "
+                + verdict.tier());
+    }
+
+    private Duration maxAge() throws PolicyException {
+        if (maxAge == null || maxAge.isBlank() || maxAge.strip().equalsIgnoreCase("none")) {
+            return null;
+        }
+        String text = maxAge.strip();
+        try {
+            if (text.toUpperCase(java.util.Locale.ROOT).startsWith("P")) {
+                return Duration.parse(text.toUpperCase(java.util.Locale.ROOT));
+            }
+            if (text.endsWith("d")) {
+                return Duration.ofDays(Long.parseLong(text.substring(0, text.length() - 1)));
+            }
+            return Check.parseTimeout(text);
+        } catch (RuntimeException e) {
+            throw new PolicyException("maxAge '" + text + "' is not a duration (e.g. 30d, 12h, P30D)");
+        }
+    }
+
+    private Path envelope() throws PolicyException {
+        boolean byFile = certification != null;
+        boolean byArtifact = certificationArtifact != null && !certificationArtifact.isBlank();
+        if (byFile == byArtifact) {
+            throw new PolicyException("give exactly one of root24.certification (a file) and root24.certificationArtifact"
+                    + " (groupId:artifactId:version)");
+        }
+        return byFile ? certification.toPath() : resolve(certificationArtifact, CertifyMojo.CLASSIFIER, "dsse.json");
+    }
+
+    private static byte[] read(Path file) throws PolicyException {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new PolicyException(file + ": is not a regular file");
+        }
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] bytes = in.readNBytes((int) MAX_ENVELOPE_BYTES + 1);
+            if (bytes.length > MAX_ENVELOPE_BYTES) {
+                throw new PolicyException(file + ": is larger than " + MAX_ENVELOPE_BYTES + " bytes");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new PolicyException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private Path resolve(String coordinates, String classifier, String extension) throws PolicyException {
+        String[] parts = coordinates.strip().split(":");
+        if (parts.length != 3 || java.util.Arrays.stream(parts).anyMatch(String::isBlank)) {
+            throw new PolicyException("'" + coordinates + "' is not groupId:artifactId:version");
+        }
+        ArtifactRequest request = new ArtifactRequest(new DefaultArtifact(parts[0], parts[1], classifier, extension, parts[2]),
+                project.getRemoteProjectRepositories(), null);
+        try {
+            return repositories.resolveArtifact(session.getRepositorySession(), request).getArtifact().getFile().toPath();
+        } catch (ArtifactResolutionException e) {
+            throw new PolicyException(coordinates + (classifier == null ? "" : " (" + classifier + ")")
+                    + " cannot be resolved from the build's repositories");
+        }
+    }
+}
