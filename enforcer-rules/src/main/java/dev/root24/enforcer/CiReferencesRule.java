@@ -137,7 +137,7 @@ public final class CiReferencesRule extends AbstractEnforcerRule {
      */
     @Override
     public String getCacheId() {
-        return ReactorRoot.cacheId(session, rootDirectory, tools, preset, minScore, policy);
+        return ReactorRoot.cacheId(session, rootDirectory, tools, preset, minScore, policy, PolicyProperty.property(session));
     }
 
     @Override

@@ -22,14 +22,18 @@ final class PolicyProperty {
      * @throws EnforcerRuleError when both are set and differ
      */
     static String resolve(String configured, MavenSession session, String rule) throws EnforcerRuleError {
-        String property = PolicyLocation.property(session.getUserProperties().getProperty(PolicyLocation.PROPERTY),
-                session.getCurrentProject() == null ? null
-                        : session.getCurrentProject().getProperties().getProperty(PolicyLocation.PROPERTY));
         try {
-            return PolicyLocation.choose(configured, property, "<" + rule + "><policy>");
+            return PolicyLocation.choose(configured, property(session), "<" + rule + "><policy>");
         } catch (PolicyException e) {
             throw new EnforcerRuleError(rule + ": " + e.getMessage());
         }
+    }
+
+    /** The {@code root24.policy} property as this session and module see it, or null. */
+    static String property(MavenSession session) {
+        return PolicyLocation.property(session.getUserProperties().getProperty(PolicyLocation.PROPERTY),
+                session.getCurrentProject() == null ? null
+                        : session.getCurrentProject().getProperties().getProperty(PolicyLocation.PROPERTY));
     }
 
     /** The POM that configured a rule, as a setting source names it. */

@@ -164,7 +164,8 @@ public final class RegoPackagesRule extends AbstractEnforcerRule {
      */
     @Override
     public String getCacheId() {
-        return ReactorRoot.cacheId(session, rootDirectory, directories, prefix, layerFrom, excludes, v1Syntax, modules, policy);
+        return ReactorRoot.cacheId(session, rootDirectory, directories, prefix, layerFrom, excludes, v1Syntax, modules, policy,
+                PolicyProperty.property(session));
     }
 
     @Override

@@ -165,7 +165,7 @@ public final class Root24LockRule extends AbstractEnforcerRule {
     @Override
     public String getCacheId() {
         return ReactorRoot.cacheId(session, rootDirectory, expectedModules, modulePattern, allowedFiles, allowedDirectories,
-                mavenDefaults, forbiddenPatterns, requiredModuleEntries, ignore, exceptionsFile, structurePolicyFile, policy);
+                mavenDefaults, forbiddenPatterns, requiredModuleEntries, ignore, exceptionsFile, structurePolicyFile, policy, PolicyProperty.property(session));
     }
 
     @Override

@@ -104,7 +104,8 @@ public final class PolicyLoader {
                 throw new PolicyException(problems.size() == 1 ? problems.get(0)
                         : problems.size() + " problems in the inline configuration: " + String.join("; ", problems));
             }
-            merge.applyInline((ObjectNode) inlineTree, inline);
+            // Without a policy file there is nothing to override: the inline settings are the configuration.
+            merge.applyInline((ObjectNode) inlineTree, inline, chain.isEmpty());
         }
         ObjectNode merged = merge.tree;
         merged.put("version", 1);
@@ -198,12 +199,12 @@ public final class PolicyLoader {
             }
         }
 
-        void applyInline(ObjectNode over, InlineSettings inline) throws PolicyException {
+        void applyInline(ObjectNode over, InlineSettings inline, boolean isBase) throws PolicyException {
             java.util.function.Function<List<Object>, SettingSource> sourceOf = path -> {
                 SettingSource source = inline.sourceOf(PolicySchema.display(path));
                 return source == null ? new SettingSource.PomParameter("configuration", "the POM") : source;
             };
-            tree = (ObjectNode) apply(tree, over, new ArrayList<>(), sourceOf, false);
+            tree = (ObjectNode) apply(tree, over, new ArrayList<>(), sourceOf, isBase);
         }
 
         private JsonNode apply(JsonNode base, JsonNode over, List<Object> path,

@@ -45,7 +45,10 @@ public final class SarifReport {
         collectChecks(c, rules, results);
         for (Finding f : c.audit().findings()) {
             rule(rules, "audit", "AuditProof", "The WORM chain must verify and be signed with a trusted key.");
-            results.add(new Result("audit", "error", f.message(), f.file() == null ? c.pomFile() : f.file(), f.line()));
+            // What the chain or the trust lacks is a note, not an error: it stands on every repository
+            // until the organisation's set-up provides it, and code scanning should not raise an alert per repository.
+            String level = NOTES.contains(f.kind()) ? "note" : "error";
+            results.add(new Result("audit", level, f.message(), f.file() == null ? c.pomFile() : f.file(), f.line()));
         }
 
         ObjectNode log = mapper.createObjectNode();
@@ -89,6 +92,10 @@ public final class SarifReport {
         properties.put("verdict", c.scorecard().verdict());
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(log) + "\n";
     }
+
+    /** Audit findings that describe missing proof rather than a broken one. */
+    private static final java.util.Set<String> NOTES = java.util.Set.of("UNTRUSTED", "UNTRUSTED_KEY", "UNSIGNED", "EMPTY_CHAIN",
+            "NO_EVIDENCE");
 
     private static void collectStatic(Certification c, Map<String, Rule> rules, List<Result> results) {
         if (c.staticAnalysis() == null) {
