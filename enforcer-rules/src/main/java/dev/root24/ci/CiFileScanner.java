@@ -32,13 +32,20 @@ final class CiFileScanner {
     static final int MAX_LINE_CHARS = 1 << 20;
 
     private final long maxYamlBytes;
+    private final CountedRuns counted;
 
     CiFileScanner() {
         this(YamlReader.DEFAULT_MAX_BYTES);
     }
 
     CiFileScanner(long maxYamlBytes) {
+        this(maxYamlBytes, CountedRuns.DEFAULT);
+    }
+
+    /** {@code counted}: the CI runs (events, branches) in which a workflow's reference counts. */
+    CiFileScanner(long maxYamlBytes, CountedRuns counted) {
         this.maxYamlBytes = maxYamlBytes;
+        this.counted = counted;
     }
 
     /** One result per pattern, in order. {@code display} is the file as configured. */
@@ -83,7 +90,7 @@ final class CiFileScanner {
         }
         YamlNode document;
         try {
-            document = new YamlReader(maxYamlBytes).parse(text, display);
+            document = new YamlReader(maxYamlBytes).parseSingleDocument(text, display);
         } catch (PolicyException e) {
             return all(display, search.patterns(), ReferenceStatus.PARSE_ERROR, e.line(), e.problem());
         }
@@ -92,7 +99,12 @@ final class CiFileScanner {
             scanText(new StringReader(text), CommentSyntax.HASH, search);
             return search.results();
         }
-        CiYaml.walk(kind, document, search::accept);
+        try {
+            CiYaml.walk(kind, document, counted, search::accept);
+        } catch (InvalidCiFile e) {
+            // Named, never read as plain text: the CI system refuses the file, so nothing in it runs.
+            return all(display, search.patterns(), ReferenceStatus.PARSE_ERROR, e.line(), e.getMessage());
+        }
         if (!search.complete()) {
             // YAML comments are not in the tree; find them on the raw lines to say why they do not count.
             String[] lines = text.split("\n", -1);
