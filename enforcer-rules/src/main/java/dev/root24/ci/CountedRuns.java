@@ -1,7 +1,7 @@
 package dev.root24.ci;
 
 import java.util.List;
-import java.util.Set;
+import java.util.LinkedHashSet;
 
 /**
  * Which CI runs make a reference count: the events (GitHub {@code on:} names) and the branches
@@ -14,12 +14,12 @@ import java.util.Set;
  * @param events counted events, e.g. {@code push}, {@code pull_request}, {@code schedule}
  * @param branches counted branch names (not patterns)
  */
-record CountedRuns(Set<String> events, List<String> branches) {
+record CountedRuns(List<String> events, List<String> branches) {
 
-    static final CountedRuns DEFAULT = new CountedRuns(Set.of("push", "pull_request"), List.of("main", "master"));
+    static final CountedRuns DEFAULT = new CountedRuns(List.of("push", "pull_request"), List.of("main", "master"));
 
     CountedRuns {
-        events = Set.copyOf(events);
+        events = List.copyOf(new LinkedHashSet<>(events));
         branches = List.copyOf(branches);
         if (events.isEmpty() || branches.isEmpty()) {
             throw new IllegalArgumentException("counted runs need at least one event and one branch");
@@ -28,6 +28,6 @@ record CountedRuns(Set<String> events, List<String> branches) {
 
     /** {@code push or pull_request to main/master}, for messages. */
     String describe() {
-        return String.join(" or ", events.stream().sorted().toList()) + " to " + String.join("/", branches);
+        return String.join(" or ", events) + " to " + String.join("/", branches);
     }
 }

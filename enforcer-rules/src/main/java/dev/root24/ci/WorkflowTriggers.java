@@ -50,7 +50,7 @@ final class WorkflowTriggers {
      * The counted runs that trigger the workflow ({@code runs} empty: none), a note for filters
      * that are not decided statically (paths), and the events it has, for messages.
      */
-    record Triggers(List<Run> runs, String note, List<String> events) {
+    record Triggers(List<Run> runs, String note, List<String> events, boolean filteredOut) {
 
         /** {@code push to main, pull_request to main}. */
         static String describe(List<Run> runs) {
@@ -66,7 +66,12 @@ final class WorkflowTriggers {
         /** Why no counted run triggers it: {@code workflow_dispatch only}. */
         String never(CountedRuns counted) {
             List<String> named = events.stream().filter(e -> EVENT_NAME.matcher(e).matches()).toList();
-            String on = named.isEmpty() ? "no event" : String.join(", ", named) + (named.size() == 1 ? " only" : "");
+            String on = named.isEmpty() ? "no event" : String.join(", ", named);
+            if (filteredOut) {
+                on += ", whose branch, tag or type filters leave those out";
+            } else if (named.size() == 1) {
+                on += " only";
+            }
             return "never triggered by " + counted.describe() + " (on: " + on + ")";
         }
     }
@@ -98,11 +103,13 @@ final class WorkflowTriggers {
         }
         List<Run> runs = new ArrayList<>();
         Set<String> notes = new LinkedHashSet<>();
+        boolean filteredOut = false;
         for (Map.Entry<String, YamlNode> event : events.entrySet()) {
             String name = event.getKey();
             if (!counted.events().contains(name)) {
                 continue;
             }
+            filteredOut = true;
             YamlNode config = event.getValue();
             Map<String, YamlNode> filters = config instanceof YamlNode.Mapping m ? m.entries() : Map.of();
             if (!BRANCH_FILTERED.contains(name)) {
@@ -137,7 +144,7 @@ final class WorkflowTriggers {
                 }
             }
         }
-        return new Triggers(List.copyOf(runs), notes.isEmpty() ? null : String.join("; ", notes), List.copyOf(events.keySet()));
+        return new Triggers(List.copyOf(runs), notes.isEmpty() ? null : String.join("; ", notes), List.copyOf(events.keySet()), filteredOut);
     }
 
     private static boolean hasDefaultType(YamlNode types) {
