@@ -365,12 +365,11 @@ final class ActionsExpression {
                 expect(')');
             }
             Value result = call(name.name().toLowerCase(Locale.ROOT), args);
-            postfixPath(null);
-            return hadPostfix ? Value.unknown(Truth.UNKNOWN) : result;
+            return postfixPath(null).any() ? Value.unknown(Truth.UNKNOWN) : result;
         }
         if (token instanceof Name name) {
             pos++;
-            String path = postfixPath(name.name().toLowerCase(Locale.ROOT));
+            String path = postfixPath(name.name().toLowerCase(Locale.ROOT)).path();
             Value v = path == null ? null : context.get(path);
             return v == null ? Value.unknown(Truth.UNKNOWN) : v;
         }
@@ -384,23 +383,22 @@ final class ActionsExpression {
         } else {
             throw new Syntax();
         }
-        postfixPath(null);
-        return hadPostfix ? Value.unknown(Truth.UNKNOWN) : primary;
+        return postfixPath(null).any() ? Value.unknown(Truth.UNKNOWN) : primary;
     }
 
-    /** Whether the last {@link #postfixPath} read any accessor. */
-    private boolean hadPostfix;
+    /** The accessors after a value: the dotted path they spell (null if not plain names), and whether there were any. */
+    private record Accessors(String path, boolean any) {}
 
     /**
      * Reads {@code .name}, {@code .*} and {@code [expr]} after a value; returns the dotted path
      * from {@code base} when every step was a plain name or string index, else null.
      */
-    private String postfixPath(String base) throws Syntax {
+    private Accessors postfixPath(String base) throws Syntax {
         String path = base;
-        hadPostfix = false;
+        boolean any = false;
         while (true) {
             if (accept('.')) {
-                hadPostfix = true;
+                any = true;
                 Object next = peek();
                 if (next instanceof Name n) {
                     pos++;
@@ -411,12 +409,12 @@ final class ActionsExpression {
                     throw new Syntax();
                 }
             } else if (accept('[')) {
-                hadPostfix = true;
+                any = true;
                 Value index = or();
                 expect(']');
                 path = path != null && index.known() && index.value() instanceof String s ? path + "." + s.toLowerCase(Locale.ROOT) : null;
             } else {
-                return path;
+                return new Accessors(path, any);
             }
         }
     }

@@ -204,7 +204,7 @@ final class GithubWorkflow {
         }
         runs = filterByCondition(condition, runs, notes, "job");
         if (runs.isEmpty()) {
-            return new JobState(List.of(), "in a job with if: false in every counted run", notes);
+            return new JobState(List.of(), "in a job with " + falseCondition(condition), notes);
         }
         return new JobState(List.copyOf(runs), null, notes);
     }
@@ -235,6 +235,13 @@ final class GithubWorkflow {
             notes.add("the " + what + "'s if: is not decided statically, counted");
         }
         return kept;
+    }
+
+    /** {@code if: false} for a constant, else {@code if: false in every counted run} (it depends on the run). */
+    private static String falseCondition(YamlNode condition) {
+        boolean constant = condition instanceof YamlNode.Scalar scalar
+                && ActionsExpression.evaluateCondition(scalar.value(), Map.of()).truth() == ActionsExpression.Truth.FALSE;
+        return constant ? "if: false" : "if: false in every counted run";
     }
 
     /** {@code ": true"} when continue-on-error is known true, null otherwise (a note when unknown). */
@@ -296,7 +303,7 @@ final class GithubWorkflow {
         List<String> notes = new ArrayList<>(job.notes());
         List<WorkflowTriggers.Run> runs = filterByCondition(body.get("if"), job.runs(), notes, "step");
         if (runs.isEmpty()) {
-            CiYaml.ignoredAll(body, where, "in a step with if: false in every counted run", out);
+            CiYaml.ignoredAll(body, where, "in a step with " + falseCondition(body.get("if")), out);
             return;
         }
         String masked = continueOnError(body, runs, notes);
