@@ -57,8 +57,14 @@ final class ActionsExpression {
         }
     }
 
+    /** Deeper nesting (parentheses, {@code !}) is refused, so a hostile condition cannot exhaust the stack. */
+    static final int MAX_DEPTH = 100;
+    /** A longer expression is not understood (counted, with a note) rather than read. */
+    static final int MAX_LENGTH = 10_000;
+
     private final String text;
     private final Map<String, Value> context;
+    private int depth;
     private final Set<String> functions = new HashSet<>();
     private final List<Object> tokens = new ArrayList<>();
     private int pos;
@@ -76,6 +82,9 @@ final class ActionsExpression {
     static Result evaluate(String expression, Map<String, Value> context) {
         ActionsExpression e = new ActionsExpression(expression, context);
         try {
+            if (expression.length() > MAX_LENGTH) {
+                throw new Syntax();
+            }
             e.tokenize();
             Value v = e.or();
             if (e.pos != e.tokens.size()) {
@@ -268,6 +277,9 @@ final class ActionsExpression {
     }
 
     private Value or() throws Syntax {
+        if (++depth > MAX_DEPTH) {
+            throw new Syntax();
+        }
         Value left = and();
         while (accept("op:||")) {
             Value right = and();
@@ -277,6 +289,7 @@ final class ActionsExpression {
                 case UNKNOWN -> Value.unknown(right.truth() == Truth.TRUE ? Truth.TRUE : Truth.UNKNOWN);
             };
         }
+        depth--;
         return left;
     }
 
@@ -343,7 +356,11 @@ final class ActionsExpression {
 
     private Value unary() throws Syntax {
         if (accept("op:!")) {
+            if (++depth > MAX_DEPTH) {
+                throw new Syntax();
+            }
             Value v = unary();
+            depth--;
             return switch (v.truth()) {
                 case TRUE -> Value.of(false);
                 case FALSE -> Value.of(true);

@@ -249,6 +249,16 @@ final class GithubWorkflow {
         if (!(body.get("continue-on-error") instanceof YamlNode.Scalar scalar) || scalar.value() == null) {
             return null;
         }
+        if (scalar.value() instanceof String text && !text.contains("${{")) {
+            // GitHub reads a plain string as the boolean it spells; anything else it refuses.
+            if (text.strip().equalsIgnoreCase("true")) {
+                return ": true";
+            }
+            if (!text.strip().equalsIgnoreCase("false")) {
+                notes.add("continue-on-error is not decided statically, counted");
+            }
+            return null;
+        }
         boolean unknown = false;
         for (WorkflowTriggers.Run run : runs) {
             ActionsExpression.Result r = ActionsExpression.evaluateValue(scalar.value(), run == ANY_RUN ? Map.of() : run.context());

@@ -133,6 +133,9 @@ final class ScriptFailure {
                 // In `x && y` a failing x never triggers errexit; a later command decides the status.
                 return later || !rest.substring(i + 2).isBlank() && hasLaterOperator(rest.substring(i + 2))
                         ? "where its failure is ignored (&& list followed by more commands)" : null;
+            } else if (c == '&' && (i > 0 && (rest.charAt(i - 1) == '>' || rest.charAt(i - 1) == '<')
+                    || i + 1 < rest.length() && rest.charAt(i + 1) == '>')) {
+                continue; // a redirection: 2>&1, &>log
             } else if (c == '&') {
                 return "where it runs in the background and its failure is never waited for";
             } else if (c == ';') {

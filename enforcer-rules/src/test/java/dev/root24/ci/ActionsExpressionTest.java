@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import dev.root24.ci.ActionsExpression.Truth;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -64,5 +65,23 @@ class ActionsExpressionTest {
     })
     void conditionsInsideAndOutsideMarkers(String condition, Truth expected) {
         assertThat(ActionsExpression.evaluateCondition(condition, PUSH_TO_MAIN).truth()).as(condition).isEqualTo(expected);
+    }
+
+    @Test
+    void hostileNestingIsRefusedNotOverflowingTheStack() {
+        String deep = "(".repeat(5_000) + "false" + ")".repeat(5_000);
+        assertThat(ActionsExpression.evaluate(deep, PUSH_TO_MAIN).understood()).isFalse();
+        String nots = "!".repeat(9_000) + "true";
+        assertThat(ActionsExpression.evaluate(nots, PUSH_TO_MAIN).understood()).isFalse();
+        String shallow = "(".repeat(50) + "false" + ")".repeat(50);
+        assertThat(ActionsExpression.evaluate(shallow, PUSH_TO_MAIN).truth()).isEqualTo(Truth.FALSE);
+    }
+
+    @Test
+    void anOverlongExpressionIsNotRead() {
+        String huge = "false" + " && false".repeat(ActionsExpression.MAX_LENGTH / 9 + 1);
+        ActionsExpression.Result r = ActionsExpression.evaluate(huge, PUSH_TO_MAIN);
+        assertThat(r.understood()).isFalse();
+        assertThat(r.truth()).isEqualTo(Truth.UNKNOWN);
     }
 }
