@@ -22,25 +22,43 @@ final class CiYaml {
             p = p.substring(2);
         }
         String name = p.substring(p.lastIndexOf('/') + 1);
+        // By name first: a CI file that is not the map its system expects is invalid, never plain text.
         if (p.startsWith(".github/workflows/")) {
             return CiFileKind.GITHUB_WORKFLOW;
+        }
+        if (name.equals(".pre-commit-config.yaml") || name.equals(".pre-commit-config.yml")) {
+            return CiFileKind.PRE_COMMIT;
+        }
+        if (name.startsWith(".gitlab-ci.") || p.startsWith(".gitlab/")) {
+            return CiFileKind.GITLAB_CI;
+        }
+        boolean actionName = name.equals("action.yml") || name.equals("action.yaml");
+        if (actionName && p.startsWith(".github/")) {
+            return CiFileKind.GITHUB_ACTION;
         }
         if (!(document instanceof YamlNode.Mapping top)) {
             return CiFileKind.TEXT;
         }
-        if (top.get("repos") instanceof YamlNode.Sequence) {
+        if (top.get("repos") != null) {
             return CiFileKind.PRE_COMMIT;
         }
-        if (name.startsWith(".gitlab-ci.") || p.startsWith(".gitlab/") || top.get("stages") instanceof YamlNode.Sequence) {
+        if (top.get("stages") instanceof YamlNode.Sequence) {
             return CiFileKind.GITLAB_CI;
         }
-        if (top.get("jobs") instanceof YamlNode.Mapping && (top.get("on") != null || top.get("true") != null)) {
+        if (top.get("jobs") instanceof YamlNode.Mapping jobs
+                && (top.get("on") != null || top.get("true") != null || looksLikeJobs(jobs))) {
             return CiFileKind.GITHUB_WORKFLOW;
         }
-        if ((name.equals("action.yml") || name.equals("action.yaml")) && top.get("runs") instanceof YamlNode.Mapping) {
+        if (actionName && top.get("runs") != null) {
             return CiFileKind.GITHUB_ACTION;
         }
         return CiFileKind.TEXT;
+    }
+
+    /** GitHub jobs without an {@code on:}: an invalid workflow, not a plain YAML file whose every line counts. */
+    private static boolean looksLikeJobs(YamlNode.Mapping jobs) {
+        return jobs.entries().values().stream()
+                .anyMatch(job -> job instanceof YamlNode.Mapping m && (m.get("steps") != null || m.get("runs-on") != null));
     }
 
     /**

@@ -30,7 +30,8 @@ class CiCorpusTest {
             "github", ".github/workflows/",
             "action", ".github/actions/gate/action.yml",
             "pre-commit", ".pre-commit-config.yaml",
-            "gitlab", ".gitlab-ci.yml");
+            "gitlab", ".gitlab-ci.yml",
+            "other", "ci/");
 
     @TempDir
     Path root;
