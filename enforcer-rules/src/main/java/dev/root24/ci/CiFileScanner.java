@@ -50,6 +50,14 @@ final class CiFileScanner {
 
     /** One result per pattern, in order. {@code display} is the file as configured. */
     List<ReferenceResult> scan(Path file, String display, List<ToolPattern> patterns) {
+        return scan(file, display, patterns, counted);
+    }
+
+    /**
+     * As {@link #scan(Path, String, List)}, for tools whose references count in other runs (a
+     * nightly gate: {@code schedule}); a caller groups a file's tools by their counted runs.
+     */
+    List<ReferenceResult> scan(Path file, String display, List<ToolPattern> patterns, CountedRuns counted) {
         ReferenceSearch search = new ReferenceSearch(display, patterns);
         if (Files.isDirectory(file)) {
             return all(display, patterns, ReferenceStatus.UNREADABLE, 0, "is a directory, not a file");
@@ -61,7 +69,7 @@ final class CiFileScanner {
         String lower = name.toLowerCase(Locale.ROOT);
         try {
             if (lower.endsWith(".yml") || lower.endsWith(".yaml")) {
-                return scanYaml(file, display, search);
+                return scanYaml(file, display, search, counted);
             }
             try (InputStream in = Files.newInputStream(file)) {
                 scanText(new InputStreamReader(in, strictUtf8()), CommentSyntax.forFile(name), search);
@@ -78,7 +86,8 @@ final class CiFileScanner {
         }
     }
 
-    private List<ReferenceResult> scanYaml(Path file, String display, ReferenceSearch search) throws IOException, Unreadable {
+    private List<ReferenceResult> scanYaml(Path file, String display, ReferenceSearch search, CountedRuns counted)
+            throws IOException, Unreadable {
         long size = Files.size(file);
         if (size > maxYamlBytes) {
             throw new Unreadable("is " + size + " bytes, larger than the " + maxYamlBytes + "-byte limit for YAML files");
