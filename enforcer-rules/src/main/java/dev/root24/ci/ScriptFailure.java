@@ -17,7 +17,8 @@ final class ScriptFailure {
     private final StepShell shell;
     private final boolean[] errexitAt;
     private final boolean[] pipefailAt;
-    private final int[] lastCommandLine;
+    /** The last line (0-based) with a command, -1 when none: a failure before it is decided by what follows. */
+    private final int lastCommandLine;
 
     private ScriptFailure(String[] lines, StepShell shell) {
         this.lines = lines;
@@ -25,9 +26,9 @@ final class ScriptFailure {
         int n = lines.length;
         errexitAt = new boolean[n];
         pipefailAt = new boolean[n];
-        lastCommandLine = new int[] {-1};
         boolean errexit = shell.errexit();
         boolean pipefail = shell.pipefail();
+        int last = -1;
         for (int i = 0; i < n; i++) {
             errexitAt[i] = errexit;
             pipefailAt[i] = pipefail;
@@ -37,9 +38,10 @@ final class ScriptFailure {
                 pipefail = state[1];
             }
             if (!lines[i].isBlank()) {
-                lastCommandLine[0] = i;
+                last = i;
             }
         }
+        lastCommandLine = last;
     }
 
     /** The errexit and pipefail options after the {@code set} commands in {@code text}. */
@@ -81,7 +83,7 @@ final class ScriptFailure {
     }
 
     private String notFailing(int index, int column) {
-        boolean later = lastCommandLine[0] > index;
+        boolean later = lastCommandLine > index;
         if (!shell.shellSyntax()) {
             return !errexitAt[index] && later ? "where " + shell.name() + " ignores a failure that a later command follows" : null;
         }
@@ -92,7 +94,7 @@ final class ScriptFailure {
             String t = tail.toString().stripTrailing();
             tail.setLength(0);
             tail.append(t, 0, t.length() - 1).append(' ').append(lines[++next]);
-            later = lastCommandLine[0] > next;
+            later = lastCommandLine > next;
         }
         String rest = tail.toString();
         boolean[] before = applySet(lines[index].substring(0, column), errexitAt[index], pipefailAt[index]);
@@ -131,7 +133,7 @@ final class ScriptFailure {
                 return pipefail ? null : "where its failure is lost in a pipe (no pipefail in " + shell.name() + ")";
             } else if (c == '&' && i + 1 < rest.length() && rest.charAt(i + 1) == '&') {
                 // In `x && y` a failing x never triggers errexit; a later command decides the status.
-                return later || !rest.substring(i + 2).isBlank() && hasLaterOperator(rest.substring(i + 2))
+                return later || rest.substring(i + 2).contains(";")
                         ? "where its failure is ignored (&& list followed by more commands)" : null;
             } else if (c == '&' && (i > 0 && (rest.charAt(i - 1) == '>' || rest.charAt(i - 1) == '<')
                     || i + 1 < rest.length() && rest.charAt(i + 1) == '>')) {
@@ -149,10 +151,6 @@ final class ScriptFailure {
             return "where its failure does not stop the script (" + noErrexit(index) + ") and a later command decides the exit status";
         }
         return null;
-    }
-
-    private static boolean hasLaterOperator(String s) {
-        return s.contains(";");
     }
 
     private String noErrexit(int index) {
