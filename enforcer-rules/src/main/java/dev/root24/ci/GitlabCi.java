@@ -101,8 +101,13 @@ final class GitlabCi {
             return "in a job with allow_failure: true (its failure does not fail the pipeline)";
         }
         List<String> only = onlyRefs(job.get("only"));
-        if (only != null && only.stream().noneMatch(ref -> refIncludesBranch(ref, counted))) {
+        if (only != null && only.stream().noneMatch(ref -> refIncludesBranch(ref, counted.branches()))) {
             return "in a job whose only: refs never include " + String.join("/", counted.branches());
+        }
+        List<String> except = onlyRefs(job.get("except"));
+        if (except != null && counted.branches().stream()
+                .allMatch(branch -> except.stream().anyMatch(ref -> refIncludesBranch(ref, List.of(branch))))) {
+            return "in a job whose except: refs leave out " + String.join("/", counted.branches());
         }
         return null;
     }
@@ -148,7 +153,8 @@ final class GitlabCi {
         return out;
     }
 
-    private static boolean refIncludesBranch(String ref, CountedRuns counted) {
+    /** Whether an only:/except: ref selects a pipeline on one of the branches. */
+    private static boolean refIncludesBranch(String ref, List<String> branches) {
         if (ONLY_BRANCH_PIPELINES.contains(ref)) {
             return true;
         }
@@ -157,12 +163,12 @@ final class GitlabCi {
             boolean ignoreCase = ref.substring(ref.lastIndexOf('/') + 1).contains("i");
             try {
                 Pattern p = Pattern.compile(body, ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
-                return counted.branches().stream().anyMatch(b -> p.matcher(b).find());
+                return branches.stream().anyMatch(b -> p.matcher(b).find());
             } catch (PatternSyntaxException e) {
                 return true; // not understood: counted
             }
         }
-        return counted.branches().contains(ref);
+        return branches.contains(ref);
     }
 
     private static String text(YamlNode node) {

@@ -127,6 +127,10 @@ final class WorkflowTriggers {
             if (name.startsWith("pull_request") && filters.get("types") != null && !hasDefaultType(filters.get("types"))) {
                 continue;
             }
+            if (strings(filters.get("paths-ignore")).contains("**") || filters.get("paths") instanceof YamlNode.Sequence none
+                    && none.items().isEmpty()) {
+                continue; // every changed path is ignored, or none is listed: never triggered
+            }
             if (filters.containsKey("paths") || filters.containsKey("paths-ignore")) {
                 notes.add("only when the changed paths match its paths filter");
             }
