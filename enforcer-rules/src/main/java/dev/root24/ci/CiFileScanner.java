@@ -32,17 +32,32 @@ final class CiFileScanner {
     static final int MAX_LINE_CHARS = 1 << 20;
 
     private final long maxYamlBytes;
+    private final CountedRuns counted;
 
     CiFileScanner() {
         this(YamlReader.DEFAULT_MAX_BYTES);
     }
 
     CiFileScanner(long maxYamlBytes) {
+        this(maxYamlBytes, CountedRuns.DEFAULT);
+    }
+
+    /** {@code counted}: the CI runs (events, branches) in which a workflow's reference counts. */
+    CiFileScanner(long maxYamlBytes, CountedRuns counted) {
         this.maxYamlBytes = maxYamlBytes;
+        this.counted = counted;
     }
 
     /** One result per pattern, in order. {@code display} is the file as configured. */
     List<ReferenceResult> scan(Path file, String display, List<ToolPattern> patterns) {
+        return scan(file, display, patterns, counted);
+    }
+
+    /**
+     * As {@link #scan(Path, String, List)}, for tools whose references count in other runs (a
+     * nightly gate: {@code schedule}); a caller groups a file's tools by their counted runs.
+     */
+    List<ReferenceResult> scan(Path file, String display, List<ToolPattern> patterns, CountedRuns counted) {
         ReferenceSearch search = new ReferenceSearch(display, patterns);
         if (Files.isDirectory(file)) {
             return all(display, patterns, ReferenceStatus.UNREADABLE, 0, "is a directory, not a file");
@@ -54,7 +69,7 @@ final class CiFileScanner {
         String lower = name.toLowerCase(Locale.ROOT);
         try {
             if (lower.endsWith(".yml") || lower.endsWith(".yaml")) {
-                return scanYaml(file, display, search);
+                return scanYaml(file, display, search, counted);
             }
             try (InputStream in = Files.newInputStream(file)) {
                 scanText(new InputStreamReader(in, strictUtf8()), CommentSyntax.forFile(name), search);
@@ -71,7 +86,8 @@ final class CiFileScanner {
         }
     }
 
-    private List<ReferenceResult> scanYaml(Path file, String display, ReferenceSearch search) throws IOException, Unreadable {
+    private List<ReferenceResult> scanYaml(Path file, String display, ReferenceSearch search, CountedRuns counted)
+            throws IOException, Unreadable {
         long size = Files.size(file);
         if (size > maxYamlBytes) {
             throw new Unreadable("is " + size + " bytes, larger than the " + maxYamlBytes + "-byte limit for YAML files");
@@ -83,7 +99,7 @@ final class CiFileScanner {
         }
         YamlNode document;
         try {
-            document = new YamlReader(maxYamlBytes).parse(text, display);
+            document = new YamlReader(maxYamlBytes).parseSingleDocument(text, display);
         } catch (PolicyException e) {
             return all(display, search.patterns(), ReferenceStatus.PARSE_ERROR, e.line(), e.problem());
         }
@@ -92,7 +108,12 @@ final class CiFileScanner {
             scanText(new StringReader(text), CommentSyntax.HASH, search);
             return search.results();
         }
-        CiYaml.walk(kind, document, search::accept);
+        try {
+            CiYaml.walk(kind, document, counted, search::accept);
+        } catch (InvalidCiFile e) {
+            // Named, never read as plain text: the CI system refuses the file, so nothing in it runs.
+            return all(display, search.patterns(), ReferenceStatus.PARSE_ERROR, e.line(), e.getMessage());
+        }
         if (!search.complete()) {
             // YAML comments are not in the tree; find them on the raw lines to say why they do not count.
             String[] lines = text.split("\n", -1);

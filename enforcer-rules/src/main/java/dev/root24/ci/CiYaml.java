@@ -1,9 +1,7 @@
 package dev.root24.ci;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 import dev.root24.policy.YamlNode;
 
@@ -14,9 +12,6 @@ import dev.root24.policy.YamlNode;
  */
 final class CiYaml {
 
-    /** {@code if: false} or {@code if: ${{ false }}}: GitHub never runs it. */
-    private static final Pattern LITERALLY_FALSE = Pattern.compile("\\s*(\\$\\{\\{\\s*false\\s*}}|false)\\s*");
-    private static final Set<String> GITLAB_SCRIPTS = Set.of("script", "before_script", "after_script");
 
     private CiYaml() {}
 
@@ -27,198 +22,74 @@ final class CiYaml {
             p = p.substring(2);
         }
         String name = p.substring(p.lastIndexOf('/') + 1);
+        // By name first: a CI file that is not the map its system expects is invalid, never plain text.
         if (p.startsWith(".github/workflows/")) {
             return CiFileKind.GITHUB_WORKFLOW;
+        }
+        if (name.equals(".pre-commit-config.yaml") || name.equals(".pre-commit-config.yml")) {
+            return CiFileKind.PRE_COMMIT;
+        }
+        if (name.startsWith(".gitlab-ci.") || p.startsWith(".gitlab/")) {
+            return CiFileKind.GITLAB_CI;
+        }
+        boolean actionName = name.equals("action.yml") || name.equals("action.yaml");
+        if (actionName && p.startsWith(".github/")) {
+            return CiFileKind.GITHUB_ACTION;
         }
         if (!(document instanceof YamlNode.Mapping top)) {
             return CiFileKind.TEXT;
         }
-        if (top.get("repos") instanceof YamlNode.Sequence) {
+        if (top.get("repos") != null) {
             return CiFileKind.PRE_COMMIT;
         }
-        if (name.startsWith(".gitlab-ci.") || p.startsWith(".gitlab/") || top.get("stages") instanceof YamlNode.Sequence) {
+        if (top.get("stages") instanceof YamlNode.Sequence) {
             return CiFileKind.GITLAB_CI;
         }
-        if (top.get("jobs") instanceof YamlNode.Mapping && (top.get("on") != null || top.get("true") != null)) {
+        if (top.get("jobs") instanceof YamlNode.Mapping jobs
+                && (top.get("on") != null || top.get("true") != null || looksLikeJobs(jobs))) {
             return CiFileKind.GITHUB_WORKFLOW;
         }
-        if ((name.equals("action.yml") || name.equals("action.yaml")) && top.get("runs") instanceof YamlNode.Mapping) {
+        if (actionName && top.get("runs") != null) {
             return CiFileKind.GITHUB_ACTION;
         }
         return CiFileKind.TEXT;
     }
 
-    /** Emits every string of the document, marked as running or not, for a non-TEXT kind. */
-    static void walk(CiFileKind kind, YamlNode document, Consumer<Fragment> out) {
+    /** GitHub jobs without an {@code on:}: an invalid workflow, not a plain YAML file whose every line counts. */
+    private static boolean looksLikeJobs(YamlNode.Mapping jobs) {
+        return jobs.entries().values().stream()
+                .anyMatch(job -> job instanceof YamlNode.Mapping m && (m.get("steps") != null || m.get("runs-on") != null));
+    }
+
+    /**
+     * Emits every string of the document, marked as running or not, for a non-TEXT kind.
+     *
+     * @throws InvalidCiFile when the CI system would refuse the file
+     */
+    static void walk(CiFileKind kind, YamlNode document, CountedRuns counted, Consumer<Fragment> out) throws InvalidCiFile {
         if (!(document instanceof YamlNode.Mapping top)) {
-            ignoredAll(document, "", "a document that is not a map", out);
-            return;
+            throw new InvalidCiFile(document.line(), "invalid " + describe(kind) + ": the document is not a map");
         }
         switch (kind) {
-            case GITHUB_WORKFLOW -> workflow(top, out);
-            case GITHUB_ACTION -> action(top, out);
-            case PRE_COMMIT -> preCommit(top, out);
-            case GITLAB_CI -> gitlab(top, out);
+            case GITHUB_WORKFLOW -> GithubWorkflow.workflow(top, counted, out);
+            case GITHUB_ACTION -> GithubWorkflow.action(top, out);
+            case PRE_COMMIT -> PreCommitConfig.walk(top, out);
+            case GITLAB_CI -> GitlabCi.walk(top, counted, out);
             case TEXT -> throw new IllegalArgumentException("plain text is not walked as YAML");
         }
     }
 
-    private static void workflow(YamlNode.Mapping top, Consumer<Fragment> out) {
-        for (Map.Entry<String, YamlNode> entry : top.entries().entrySet()) {
-            if (!entry.getKey().equals("jobs") || !(entry.getValue() instanceof YamlNode.Mapping jobs)) {
-                ignoredAll(entry.getValue(), entry.getKey(), "outside jobs", out);
-                continue;
-            }
-            for (Map.Entry<String, YamlNode> job : jobs.entries().entrySet()) {
-                String where = "jobs." + job.getKey();
-                if (!(job.getValue() instanceof YamlNode.Mapping body)) {
-                    ignoredAll(job.getValue(), where, "in a job that is not a map", out);
-                } else if (literallyFalse(body.get("if"))) {
-                    ignoredAll(body, where, "in a job with if: false", out);
-                } else {
-                    runnable(body, where, out);
-                }
-            }
-        }
+    static String describe(CiFileKind kind) {
+        return switch (kind) {
+            case GITHUB_WORKFLOW -> "workflow";
+            case GITHUB_ACTION -> "action";
+            case PRE_COMMIT -> "pre-commit config";
+            case GITLAB_CI -> "GitLab CI file";
+            case TEXT -> "file";
+        };
     }
 
-    private static void action(YamlNode.Mapping top, Consumer<Fragment> out) {
-        for (Map.Entry<String, YamlNode> entry : top.entries().entrySet()) {
-            if (entry.getKey().equals("runs") && entry.getValue() instanceof YamlNode.Mapping runs) {
-                runnable(runs, "runs", out);
-            } else {
-                ignoredAll(entry.getValue(), entry.getKey(), "outside runs", out);
-            }
-        }
-    }
-
-    /** A job or a composite action's {@code runs}: its own uses/with and its steps. */
-    private static void runnable(YamlNode.Mapping body, String where, Consumer<Fragment> out) {
-        for (Map.Entry<String, YamlNode> entry : body.entries().entrySet()) {
-            String key = entry.getKey();
-            String at = where + "." + key;
-            YamlNode value = entry.getValue();
-            if (key.equals("steps") && value instanceof YamlNode.Sequence steps) {
-                for (int i = 0; i < steps.items().size(); i++) {
-                    step(steps.items().get(i), at + "[" + i + "]", out);
-                }
-            } else if (key.equals("uses")) {
-                scalarLines(value, at, false, out);
-            } else if (key.equals("with")) {
-                withValues(value, at, out);
-            } else {
-                ignoredAll(value, at, reasonFor(key), out);
-            }
-        }
-    }
-
-    private static void step(YamlNode step, String where, Consumer<Fragment> out) {
-        if (!(step instanceof YamlNode.Mapping body)) {
-            ignoredAll(step, where, "in a step that is not a map", out);
-            return;
-        }
-        if (literallyFalse(body.get("if"))) {
-            ignoredAll(body, where, "in a step with if: false", out);
-            return;
-        }
-        for (Map.Entry<String, YamlNode> entry : body.entries().entrySet()) {
-            String key = entry.getKey();
-            String at = where + "." + key;
-            switch (key) {
-                case "run" -> scalarLines(entry.getValue(), at, true, out);
-                case "uses" -> scalarLines(entry.getValue(), at, false, out);
-                case "with" -> withValues(entry.getValue(), at, out);
-                default -> ignoredAll(entry.getValue(), at, reasonFor(key), out);
-            }
-        }
-    }
-
-    private static void withValues(YamlNode with, String where, Consumer<Fragment> out) {
-        if (!(with instanceof YamlNode.Mapping inputs)) {
-            ignoredAll(with, where, "in a with: that is not a map", out);
-            return;
-        }
-        for (Map.Entry<String, YamlNode> input : inputs.entries().entrySet()) {
-            // Inputs are often scripts (actions/github-script, shell inputs): their comment lines do not run.
-            scalarLines(input.getValue(), where + "." + input.getKey(), true, out);
-        }
-    }
-
-    private static void preCommit(YamlNode.Mapping top, Consumer<Fragment> out) {
-        for (Map.Entry<String, YamlNode> entry : top.entries().entrySet()) {
-            if (!entry.getKey().equals("repos") || !(entry.getValue() instanceof YamlNode.Sequence repos)) {
-                ignoredAll(entry.getValue(), entry.getKey(), "outside repos", out);
-                continue;
-            }
-            for (int r = 0; r < repos.items().size(); r++) {
-                String repoAt = "repos[" + r + "]";
-                if (!(repos.items().get(r) instanceof YamlNode.Mapping repo)) {
-                    ignoredAll(repos.items().get(r), repoAt, "in a repo that is not a map", out);
-                    continue;
-                }
-                for (Map.Entry<String, YamlNode> repoEntry : repo.entries().entrySet()) {
-                    if (!repoEntry.getKey().equals("hooks") || !(repoEntry.getValue() instanceof YamlNode.Sequence hooks)) {
-                        ignoredAll(repoEntry.getValue(), repoAt + "." + repoEntry.getKey(), reasonFor(repoEntry.getKey()), out);
-                        continue;
-                    }
-                    for (int h = 0; h < hooks.items().size(); h++) {
-                        hook(hooks.items().get(h), repoAt + ".hooks[" + h + "]", out);
-                    }
-                }
-            }
-        }
-    }
-
-    private static void hook(YamlNode hook, String where, Consumer<Fragment> out) {
-        if (!(hook instanceof YamlNode.Mapping body)) {
-            ignoredAll(hook, where, "in a hook that is not a map", out);
-            return;
-        }
-        for (Map.Entry<String, YamlNode> entry : body.entries().entrySet()) {
-            String at = where + "." + entry.getKey();
-            if (entry.getKey().equals("entry")) {
-                scalarLines(entry.getValue(), at, false, out);
-            } else if (entry.getKey().equals("args")) {
-                listOrScalar(entry.getValue(), at, false, out);
-            } else {
-                ignoredAll(entry.getValue(), at, reasonFor(entry.getKey()), out);
-            }
-        }
-    }
-
-    private static void gitlab(YamlNode.Mapping top, Consumer<Fragment> out) {
-        for (Map.Entry<String, YamlNode> entry : top.entries().entrySet()) {
-            String key = entry.getKey();
-            if (GITLAB_SCRIPTS.contains(key)) {
-                listOrScalar(entry.getValue(), key, true, out);
-            } else if (entry.getValue() instanceof YamlNode.Mapping job && !isNever(job.get("when"))) {
-                for (Map.Entry<String, YamlNode> jobEntry : job.entries().entrySet()) {
-                    String at = key + "." + jobEntry.getKey();
-                    if (GITLAB_SCRIPTS.contains(jobEntry.getKey())) {
-                        listOrScalar(jobEntry.getValue(), at, true, out);
-                    } else {
-                        ignoredAll(jobEntry.getValue(), at, reasonFor(jobEntry.getKey()), out);
-                    }
-                }
-            } else {
-                ignoredAll(entry.getValue(), key, "outside a job's script", out);
-            }
-        }
-    }
-
-    private static boolean isNever(YamlNode when) {
-        return when instanceof YamlNode.Scalar s && "never".equals(s.text().strip());
-    }
-
-    private static boolean literallyFalse(YamlNode condition) {
-        if (!(condition instanceof YamlNode.Scalar scalar)) {
-            return false;
-        }
-        return Boolean.FALSE.equals(scalar.value())
-                || scalar.value() instanceof String text && LITERALLY_FALSE.matcher(text).matches();
-    }
-
-    private static String reasonFor(String key) {
+    static String reasonFor(String key) {
         return switch (key) {
             case "name" -> "in a name";
             case "description" -> "in a description";
@@ -227,50 +98,70 @@ final class CiYaml {
         };
     }
 
-    /** A list of scalars (nested lists flattened, as GitLab allows) or one scalar. */
-    private static void listOrScalar(YamlNode node, String where, boolean script, Consumer<Fragment> out) {
+    /**
+     * A list of scalars (nested lists flattened, as GitLab allows) or one scalar; each item a
+     * script for {@code shell} when it is not null, else plain text.
+     */
+    static void listOrScalar(YamlNode node, String where, String why, StepShell shell, boolean script, Consumer<Fragment> out) {
         if (node instanceof YamlNode.Sequence list) {
             for (int i = 0; i < list.items().size(); i++) {
-                listOrScalar(list.items().get(i), where + "[" + i + "]", script, out);
+                listOrScalar(list.items().get(i), where + "[" + i + "]", why, shell, script, out);
             }
+        } else if (script) {
+            scriptLines(node, where, why, shell, out);
         } else {
-            scalarLines(node, where, script, out);
+            scalarLines(node, where, why, out);
         }
     }
 
-    /**
-     * Emits a scalar line by line. For a script, comment lines and trailing comments (shell
-     * rules) are emitted as ignored.
-     */
-    private static void scalarLines(YamlNode node, String where, boolean script, Consumer<Fragment> out) {
+    /** Emits a scalar line by line, every line running. */
+    static void scalarLines(YamlNode node, String where, String why, Consumer<Fragment> out) {
         if (!(node instanceof YamlNode.Scalar scalar)) {
             ignoredAll(node, where, "in " + where + " that is not a string", out);
             return;
         }
-        String text = scalar.text();
+        String[] lines = scalar.text().split("\n", -1);
+        int first = firstContentLine(scalar);
+        for (int i = 0; i < lines.length; i++) {
+            out.accept(Fragment.runs(first + i, where, lines[i], why, null));
+        }
+    }
+
+    /**
+     * Emits a script line by line: comment lines and trailing comments (shell rules) as ignored,
+     * code with {@code why} and, when {@code shell} is known, whether a failure on each line fails
+     * the step.
+     */
+    static void scriptLines(YamlNode node, String where, String why, StepShell shell, Consumer<Fragment> out) {
+        if (!(node instanceof YamlNode.Scalar scalar)) {
+            ignoredAll(node, where, "in " + where + " that is not a string", out);
+            return;
+        }
         int firstLine = firstContentLine(scalar);
-        String[] lines = text.split("\n", -1);
+        String[] lines = scalar.text().split("\n", -1);
         CommentSyntax.LineSplitter splitter = CommentSyntax.SHELL.splitter();
+        CommentSyntax.Split[] splits = new CommentSyntax.Split[lines.length];
+        String[] code = new String[lines.length];
+        for (int i = 0; i < lines.length; i++) {
+            splits[i] = splitter.split(lines[i]);
+            code[i] = splits[i].code();
+        }
+        ScriptFailure failure = shell == null ? null : ScriptFailure.of(code, shell);
         for (int i = 0; i < lines.length; i++) {
             int line = firstLine + i;
-            if (!script) {
-                out.accept(Fragment.runs(line, where, lines[i]));
-                continue;
-            }
-            CommentSyntax.Split split = splitter.split(lines[i]);
-            out.accept(Fragment.runs(line, where, split.code()));
-            if (!split.comment().isEmpty()) {
-                out.accept(Fragment.ignored(line, where, split.comment(), "in a comment inside " + where));
+            out.accept(Fragment.runs(line, where, code[i], why, failure == null ? null : failure.at(i)));
+            if (!splits[i].comment().isEmpty()) {
+                out.accept(Fragment.ignored(line, where, splits[i].comment(), "in a comment inside " + where));
             }
         }
     }
 
     /** A block scalar ({@code run: |}) starts on the line after its indicator. */
-    private static int firstContentLine(YamlNode.Scalar scalar) {
+    static int firstContentLine(YamlNode.Scalar scalar) {
         return scalar.text().indexOf('\n') >= 0 ? scalar.line() + 1 : scalar.line();
     }
 
-    private static void ignoredAll(YamlNode node, String where, String because, Consumer<Fragment> out) {
+    static void ignoredAll(YamlNode node, String where, String because, Consumer<Fragment> out) {
         if (node == null) {
             return;
         }

@@ -35,10 +35,19 @@ final class ReferenceSearch {
                 continue;
             }
             if (fragment.runs()) {
-                if (patterns.get(i).matches(fragment.text())) {
+                int at = patterns.get(i).find(fragment.text());
+                if (at < 0) {
+                    continue;
+                }
+                String masked = fragment.failure().notFailing(at);
+                if (masked == null) {
                     foundLine[i] = fragment.line();
-                    foundWhere[i] = fragment.where();
+                    foundWhere[i] = fragment.countsBecause() == null ? fragment.where()
+                            : fragment.where() + ": " + fragment.countsBecause();
                     remaining--;
+                } else if (ignoredWhy[i] == null) {
+                    ignoredLine[i] = fragment.line();
+                    ignoredWhy[i] = masked + " (" + fragment.where() + ")";
                 }
             } else if (ignoredWhy[i] == null && patterns.get(i).matches(fragment.text())) {
                 ignoredLine[i] = fragment.line();

@@ -78,6 +78,18 @@ public final class YamlReader {
 
     /** Parses YAML text already in memory; {@code displayName} names it in error messages. */
     public YamlNode parse(String text, String displayName) throws PolicyException {
+        return parse(text, displayName, false);
+    }
+
+    /**
+     * Like {@link #parse(String, String)}, but a stream of several documents ({@code ---}) is an
+     * error rather than its first document: a CI system reading such a file refuses it.
+     */
+    public YamlNode parseSingleDocument(String text, String displayName) throws PolicyException {
+        return parse(text, displayName, true);
+    }
+
+    private YamlNode parse(String text, String displayName, boolean single) throws PolicyException {
         if (text.length() > maxBytes) {
             throw PolicyException.at(displayName, 0, "is larger than the limit of " + maxBytes + " bytes");
         }
@@ -86,7 +98,12 @@ public final class YamlReader {
             if (first == null) {
                 return new YamlNode.Scalar(1, null);
             }
-            return readValue(parser, displayName, 0);
+            YamlNode document = readValue(parser, displayName, 0);
+            if (single && parser.nextToken() != null) {
+                throw PolicyException.at(displayName, lineOf(parser.currentTokenLocation()),
+                        "holds more than one YAML document; only one is allowed");
+            }
+            return document;
         } catch (JacksonException e) {
             if (e.getCause() instanceof MarkedYamlEngineException yaml && yaml.getProblemMark().isPresent()) {
                 // snakeyaml's own words, without its multi-line snippet: "while parsing X: expected Y"

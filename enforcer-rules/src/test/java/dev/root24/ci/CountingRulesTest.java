@@ -218,7 +218,8 @@ class CountingRulesTest {
         @Test
         void run_bash_tool() throws Exception {
             ReferenceResult r = reference(WORKFLOW, workflow("- run: bash 12_tooling/scripts/structure_guard.sh\n"));
-            assertThat(r).isEqualTo(new ReferenceResult(WORKFLOW, ReferenceStatus.FOUND, 8, "jobs.guard.steps[0].run"));
+            assertThat(r).isEqualTo(new ReferenceResult(WORKFLOW, ReferenceStatus.FOUND, 8,
+                    "jobs.guard.steps[0].run: triggered by push to main/master; failure fails job guard"));
         }
 
         @Test
@@ -244,7 +245,8 @@ class CountingRulesTest {
                         with:
                           script: 12_tooling/scripts/structure_guard.sh
                     """);
-            assertThat(r).isEqualTo(new ReferenceResult(WORKFLOW, ReferenceStatus.FOUND, 6, "jobs.guard.with.script"));
+            assertThat(r).isEqualTo(new ReferenceResult(WORKFLOW, ReferenceStatus.FOUND, 6,
+                    "jobs.guard.with.script: triggered by push to main/master; failure fails job guard"));
         }
 
         @Test
@@ -274,7 +276,7 @@ class CountingRulesTest {
                             language: system
                     """);
             assertThat(r).isEqualTo(new ReferenceResult("12_tooling/hooks/pre_commit/config.yaml", ReferenceStatus.FOUND, 6,
-                    "repos[0].hooks[0].entry"));
+                    "repos[0].hooks[0].entry: runs in pre-commit's default stage; failure fails the hook"));
         }
 
         @Test
@@ -301,7 +303,8 @@ class CountingRulesTest {
                       script:
                         - bash 12_tooling/scripts/structure_guard.sh
                     """);
-            assertThat(r).isEqualTo(new ReferenceResult(".gitlab-ci.yml", ReferenceStatus.FOUND, 7, "guard.script[0]"));
+            assertThat(r).isEqualTo(new ReferenceResult(".gitlab-ci.yml", ReferenceStatus.FOUND, 7,
+                    "guard.script[0]: runs in a pipeline on main/master; failure fails job guard"));
         }
 
         @Test
@@ -380,7 +383,8 @@ class CountingRulesTest {
                             run: bash 12_tooling/scripts/structure_guard.sh
                     """);
             // Classified as a workflow through its "on" key (read as the string "on", not true).
-            assertThat(r).isEqualTo(new ReferenceResult(".ci/guard.yml", ReferenceStatus.FOUND, 8, "jobs.guard.steps[0].run"));
+            assertThat(r).isEqualTo(new ReferenceResult(".ci/guard.yml", ReferenceStatus.FOUND, 8,
+                    "jobs.guard.steps[0].run: triggered by push to main/master; failure fails job guard"));
         }
 
         @Test

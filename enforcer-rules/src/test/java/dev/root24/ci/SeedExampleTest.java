@@ -101,7 +101,7 @@ class SeedExampleTest {
         assertThat(gate.references().get(1).detail()).contains("comment");
         ToolResult guard = analysis.tool("structure_guard");
         assertThat(guard.references().get(0)).isEqualTo(new ReferenceResult(".github/workflows/ci_structure_guard.yml",
-                ReferenceStatus.FOUND, 10, "jobs.guard.steps[1].run"));
+                ReferenceStatus.FOUND, 10, "jobs.guard.steps[1].run: triggered by push to main/master; failure fails job guard"));
         assertThat(guard.references().get(1).line()).isEqualTo(10);
     }
 }

@@ -1,0 +1,374 @@
+package dev.root24.ci;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import dev.root24.policy.YamlNode;
+
+/**
+ * A GitHub Actions workflow or composite action, read for what runs in a {@link CountedRuns
+ * counted run} and fails the job when it fails: triggers, job and step {@code if:},
+ * {@code needs:}, {@code continue-on-error}, {@code shell:}. Every string is passed on as a
+ * {@link Fragment}, running (with why it counts) or ignored (with why not).
+ */
+final class GithubWorkflow {
+
+    /** In a composite action nothing is known of the run: conditions are evaluated without context. */
+    private static final WorkflowTriggers.Run ANY_RUN = new WorkflowTriggers.Run("", "");
+
+    private final CountedRuns counted;
+    private final Consumer<Fragment> out;
+    private final Map<String, JobState> states = new HashMap<>();
+    private final Set<String> resolving = new LinkedHashSet<>();
+    private Map<String, YamlNode> jobs = Map.of();
+    private WorkflowTriggers.Triggers triggers;
+    private YamlNode workflowShell;
+
+    private GithubWorkflow(CountedRuns counted, Consumer<Fragment> out) {
+        this.counted = counted;
+        this.out = out;
+    }
+
+    /** Whether (and in which counted runs) a job runs, and what to say about it. */
+    private record JobState(List<WorkflowTriggers.Run> runs, String disabled, List<String> notes) {}
+
+    static void workflow(YamlNode.Mapping top, CountedRuns counted, Consumer<Fragment> out) throws InvalidCiFile {
+        new GithubWorkflow(counted, out).readWorkflow(top);
+    }
+
+    static void action(YamlNode.Mapping top, Consumer<Fragment> out) throws InvalidCiFile {
+        new GithubWorkflow(CountedRuns.DEFAULT, out).readAction(top);
+    }
+
+    private void readWorkflow(YamlNode.Mapping top) throws InvalidCiFile {
+        String onKey = top.get("on") != null ? "on" : "true";
+        triggers = WorkflowTriggers.read(top.get(onKey), top.lineOf(onKey), counted);
+        if (!(top.get("jobs") instanceof YamlNode.Mapping jobMap) || jobMap.entries().isEmpty()) {
+            throw new InvalidCiFile(top.get("jobs") == null ? 1 : top.lineOf("jobs"), "invalid workflow: no jobs");
+        }
+        jobs = jobMap.entries();
+        workflowShell = defaultShell(top);
+        for (Map.Entry<String, YamlNode> job : jobs.entrySet()) {
+            validateJob(job.getKey(), job.getValue(), jobMap.lineOf(job.getKey()));
+        }
+        for (Map.Entry<String, YamlNode> entry : top.entries().entrySet()) {
+            if (!entry.getKey().equals("jobs")) {
+                CiYaml.ignoredAll(entry.getValue(), entry.getKey(), "outside jobs", out);
+            }
+        }
+        for (Map.Entry<String, YamlNode> job : jobs.entrySet()) {
+            String where = "jobs." + job.getKey();
+            YamlNode.Mapping body = (YamlNode.Mapping) job.getValue();
+            JobState state = state(job.getKey());
+            if (state.disabled() != null) {
+                CiYaml.ignoredAll(body, where, state.disabled(), out);
+                continue;
+            }
+            String masked = continueOnError(body, state.runs(), state.notes());
+            if (masked != null) {
+                CiYaml.ignoredAll(body, where, "in a job with continue-on-error" + masked + ": its failure does not fail the workflow", out);
+                continue;
+            }
+            YamlNode shell = defaultShell(body);
+            runnable(body, where, state, job.getKey(), shell != null ? shell : workflowShell);
+        }
+    }
+
+    private void readAction(YamlNode.Mapping top) throws InvalidCiFile {
+        for (Map.Entry<String, YamlNode> entry : top.entries().entrySet()) {
+            if (entry.getKey().equals("runs") && entry.getValue() instanceof YamlNode.Mapping runs) {
+                if (runs.get("steps") instanceof YamlNode.Sequence steps) {
+                    validateSteps("runs", steps);
+                }
+                runnable(runs, "runs", new JobState(List.of(ANY_RUN), null, List.of()), null, null);
+            } else {
+                CiYaml.ignoredAll(entry.getValue(), entry.getKey(), "outside runs", out);
+            }
+        }
+    }
+
+    private static YamlNode defaultShell(YamlNode.Mapping body) {
+        if (body.get("defaults") instanceof YamlNode.Mapping defaults && defaults.get("run") instanceof YamlNode.Mapping run) {
+            return run.get("shell");
+        }
+        return null;
+    }
+
+    private void validateJob(String id, YamlNode node, int line) throws InvalidCiFile {
+        if (!(node instanceof YamlNode.Mapping body)) {
+            throw new InvalidCiFile(line, "invalid workflow: job '" + id + "' is not a map");
+        }
+        boolean reusable = body.get("uses") != null;
+        if (!reusable && body.get("runs-on") == null) {
+            throw new InvalidCiFile(line, "invalid workflow: job '" + id + "' has no runs-on");
+        }
+        if (reusable && body.get("steps") != null) {
+            throw new InvalidCiFile(body.lineOf("steps"), "invalid workflow: job '" + id + "' calls a reusable workflow and has steps");
+        }
+        if (!reusable && !(body.get("steps") instanceof YamlNode.Sequence)) {
+            throw new InvalidCiFile(line, "invalid workflow: job '" + id + "' has no steps");
+        }
+        if (body.get("steps") instanceof YamlNode.Sequence steps) {
+            validateSteps("jobs." + id, steps);
+        }
+        for (String need : needs(body)) {
+            if (!jobs.containsKey(need)) {
+                throw new InvalidCiFile(body.lineOf("needs"), "invalid workflow: job '" + id + "' needs a job that does not exist");
+            }
+        }
+    }
+
+    private static void validateSteps(String where, YamlNode.Sequence steps) throws InvalidCiFile {
+        for (int i = 0; i < steps.items().size(); i++) {
+            YamlNode step = steps.items().get(i);
+            String at = where + ".steps[" + i + "]";
+            if (!(step instanceof YamlNode.Mapping body)) {
+                throw new InvalidCiFile(step.line(), "invalid workflow: " + at + " is not a map");
+            }
+            boolean run = body.get("run") != null;
+            boolean uses = body.get("uses") != null;
+            if (run && uses) {
+                throw new InvalidCiFile(body.line(), "invalid workflow: " + at + " has both run and uses");
+            }
+            if (!run && !uses) {
+                throw new InvalidCiFile(body.line(), "invalid workflow: " + at + " has neither run nor uses");
+            }
+        }
+    }
+
+    private static List<String> needs(YamlNode.Mapping body) {
+        List<String> needs = new ArrayList<>();
+        YamlNode node = body.get("needs");
+        if (node instanceof YamlNode.Scalar s && s.value() != null) {
+            needs.add(s.text().strip());
+        } else if (node instanceof YamlNode.Sequence list) {
+            for (YamlNode item : list.items()) {
+                if (item instanceof YamlNode.Scalar s && s.value() != null) {
+                    needs.add(s.text().strip());
+                }
+            }
+        }
+        return needs;
+    }
+
+    private JobState state(String id) throws InvalidCiFile {
+        JobState known = states.get(id);
+        if (known != null) {
+            return known;
+        }
+        YamlNode.Mapping body = (YamlNode.Mapping) jobs.get(id);
+        if (!resolving.add(id)) {
+            throw new InvalidCiFile(body.lineOf("needs"), "invalid workflow: job '" + id + "' needs itself through a cycle");
+        }
+        JobState state = computeState(body);
+        resolving.remove(id);
+        states.put(id, state);
+        return state;
+    }
+
+    private JobState computeState(YamlNode.Mapping body) throws InvalidCiFile {
+        List<String> notes = new ArrayList<>();
+        if (triggers.note() != null) {
+            notes.add(triggers.note());
+        }
+        if (triggers.runs().isEmpty()) {
+            return new JobState(List.of(), "in a workflow " + triggers.never(counted), notes);
+        }
+        List<WorkflowTriggers.Run> runs = new ArrayList<>(triggers.runs());
+        YamlNode condition = body.get("if");
+        // A status function (always(), cancelled()...) lets a job run after a needed job was skipped.
+        Set<String> functions = condition instanceof YamlNode.Scalar c
+                ? ActionsExpression.evaluateCondition(c.value(), Map.of()).functions() : Set.of();
+        boolean runsAfterSkip = functions.contains("always") || functions.contains("cancelled");
+        for (String need : needs(body)) {
+            JobState needed = state(need);
+            if (needed.disabled() != null && !runsAfterSkip) {
+                return new JobState(List.of(), "in a job that needs job '" + need + "', which never runs", notes);
+            }
+            if (!runsAfterSkip) {
+                runs.retainAll(needed.runs());
+            }
+            for (String note : needed.notes()) {
+                if (!notes.contains(note)) {
+                    notes.add(note);
+                }
+            }
+        }
+        if (runs.isEmpty()) {
+            return new JobState(List.of(), "in a job whose needed jobs never run in the same counted run", notes);
+        }
+        runs = filterByCondition(condition, runs, notes, "job");
+        if (runs.isEmpty()) {
+            return new JobState(List.of(), "in a job with " + falseCondition(condition), notes);
+        }
+        return new JobState(List.copyOf(runs), null, notes);
+    }
+
+    /** The runs where the condition is not known to be false; a note when it is not decided. */
+    private static List<WorkflowTriggers.Run> filterByCondition(YamlNode condition, List<WorkflowTriggers.Run> runs,
+            List<String> notes, String what) {
+        if (condition == null) {
+            return runs;
+        }
+        if (!(condition instanceof YamlNode.Scalar scalar)) {
+            return runs;
+        }
+        List<WorkflowTriggers.Run> kept = new ArrayList<>();
+        boolean undecided = false;
+        boolean understood = true;
+        for (WorkflowTriggers.Run run : runs) {
+            ActionsExpression.Result r = ActionsExpression.evaluateCondition(scalar.value(), run == ANY_RUN ? Map.of() : run.context());
+            understood &= r.understood();
+            if (r.truth() != ActionsExpression.Truth.FALSE) {
+                kept.add(run);
+                undecided |= r.truth() == ActionsExpression.Truth.UNKNOWN;
+            }
+        }
+        if (!understood) {
+            notes.add("the " + what + "'s if: is not understood, counted");
+        } else if (undecided && !kept.isEmpty()) {
+            notes.add("the " + what + "'s if: is not decided statically, counted");
+        }
+        return kept;
+    }
+
+    /** {@code if: false} for a constant, else {@code if: false in every counted run} (it depends on the run). */
+    private static String falseCondition(YamlNode condition) {
+        boolean constant = condition instanceof YamlNode.Scalar scalar
+                && ActionsExpression.evaluateCondition(scalar.value(), Map.of()).truth() == ActionsExpression.Truth.FALSE;
+        return constant ? "if: false" : "if: false in every counted run";
+    }
+
+    /** {@code ": true"} when continue-on-error is known true, null otherwise (a note when unknown). */
+    private static String continueOnError(YamlNode.Mapping body, List<WorkflowTriggers.Run> runs, List<String> notes) {
+        if (!(body.get("continue-on-error") instanceof YamlNode.Scalar scalar) || scalar.value() == null) {
+            return null;
+        }
+        if (scalar.value() instanceof String text && !text.contains("${{")) {
+            // GitHub reads a plain string as the boolean it spells; anything else it refuses.
+            if (text.strip().equalsIgnoreCase("true")) {
+                return ": true";
+            }
+            if (!text.strip().equalsIgnoreCase("false")) {
+                notes.add("continue-on-error is not decided statically, counted");
+            }
+            return null;
+        }
+        boolean unknown = false;
+        for (WorkflowTriggers.Run run : runs) {
+            ActionsExpression.Result r = ActionsExpression.evaluateValue(scalar.value(), run == ANY_RUN ? Map.of() : run.context());
+            if (r.truth() == ActionsExpression.Truth.TRUE) {
+                return ": true";
+            }
+            unknown |= r.truth() == ActionsExpression.Truth.UNKNOWN;
+        }
+        if (unknown) {
+            notes.add("continue-on-error is not decided statically, counted");
+        }
+        return null;
+    }
+
+    private String because(List<WorkflowTriggers.Run> runs, String jobId, List<String> notes) {
+        StringBuilder why = new StringBuilder();
+        if (jobId != null) {
+            why.append("triggered by ").append(WorkflowTriggers.Triggers.describe(runs)).append("; failure fails job ").append(jobId);
+        } else {
+            why.append("runs where a workflow uses this action; failure fails the calling step");
+        }
+        for (String note : notes) {
+            why.append("; ").append(note);
+        }
+        return why.toString();
+    }
+
+    /** A job or a composite action's {@code runs}: its own uses/with and its steps. */
+    private void runnable(YamlNode.Mapping body, String where, JobState state, String jobId, YamlNode inheritedShell) {
+        for (Map.Entry<String, YamlNode> entry : body.entries().entrySet()) {
+            String key = entry.getKey();
+            String at = where + "." + key;
+            YamlNode value = entry.getValue();
+            if (key.equals("steps") && value instanceof YamlNode.Sequence steps) {
+                for (int i = 0; i < steps.items().size(); i++) {
+                    step((YamlNode.Mapping) steps.items().get(i), at + "[" + i + "]", state, jobId, inheritedShell);
+                }
+            } else if (key.equals("uses") || key.equals("with")) {
+                String why = because(state.runs(), jobId, state.notes());
+                if (key.equals("uses")) {
+                    scalar(value, at, why, out);
+                } else {
+                    withValues(value, at, why);
+                }
+            } else {
+                CiYaml.ignoredAll(value, at, CiYaml.reasonFor(key), out);
+            }
+        }
+    }
+
+    private void step(YamlNode.Mapping body, String where, JobState job, String jobId, YamlNode inheritedShell) {
+        List<String> notes = new ArrayList<>(job.notes());
+        List<WorkflowTriggers.Run> runs = filterByCondition(body.get("if"), job.runs(), notes, "step");
+        if (runs.isEmpty()) {
+            CiYaml.ignoredAll(body, where, "in a step with " + falseCondition(body.get("if")), out);
+            return;
+        }
+        String masked = continueOnError(body, runs, notes);
+        if (masked != null) {
+            CiYaml.ignoredAll(body, where, "in a step with continue-on-error" + masked + ": its failure does not fail the job", out);
+            return;
+        }
+        YamlNode shellNode = body.get("shell") != null ? body.get("shell") : inheritedShell;
+        StepShell shell = StepShell.of(shellNode instanceof YamlNode.Scalar s ? s.value() : null);
+        if (shell.note() != null) {
+            notes.add(shell.note());
+        }
+        String why = because(runs, jobId, notes);
+        for (Map.Entry<String, YamlNode> entry : body.entries().entrySet()) {
+            String key = entry.getKey();
+            String at = where + "." + key;
+            switch (key) {
+                case "run" -> {
+                    if (shell.runsScript()) {
+                        script(entry.getValue(), at, why, shell);
+                    } else {
+                        CiYaml.ignoredAll(entry.getValue(), at, "in a step whose shell (" + shell.name() + ") does not run the script", out);
+                    }
+                }
+                case "uses" -> scalar(entry.getValue(), at, why, out);
+                case "with" -> withValues(entry.getValue(), at, why);
+                default -> CiYaml.ignoredAll(entry.getValue(), at, CiYaml.reasonFor(key), out);
+            }
+        }
+    }
+
+    private void withValues(YamlNode with, String where, String why) {
+        if (!(with instanceof YamlNode.Mapping inputs)) {
+            CiYaml.ignoredAll(with, where, "in a with: that is not a map", out);
+            return;
+        }
+        for (Map.Entry<String, YamlNode> input : inputs.entries().entrySet()) {
+            // Inputs are often scripts (actions/github-script, shell inputs): their comment lines do not run.
+            CiYaml.scriptLines(input.getValue(), where + "." + input.getKey(), why, null, out);
+        }
+    }
+
+    private void script(YamlNode node, String where, String why, StepShell shell) {
+        CiYaml.scriptLines(node, where, why, shell, out);
+    }
+
+    private static void scalar(YamlNode node, String where, String why, Consumer<Fragment> out) {
+        if (!(node instanceof YamlNode.Scalar scalar)) {
+            CiYaml.ignoredAll(node, where, "in " + where + " that is not a string", out);
+            return;
+        }
+        String[] lines = scalar.text().split("\n", -1);
+        int first = CiYaml.firstContentLine(scalar);
+        for (int i = 0; i < lines.length; i++) {
+            out.accept(Fragment.runs(first + i, where, lines[i], why, null));
+        }
+    }
+}

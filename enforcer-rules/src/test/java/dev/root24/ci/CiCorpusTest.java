@@ -1,0 +1,104 @@
+package dev.root24.ci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.root24.policy.RepositoryRoot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The regression corpus under {@code src/test/resources/ci/corpus} (see its README): each file is
+ * one route, its name the expected status, its optional {@code # detail:} first line the reason.
+ */
+class CiCorpusTest {
+
+    static final String TOOL = "tools/gate.sh";
+
+    /** Where a case of each directory is installed in the scratch repository. */
+    static final Map<String, String> INSTALLED_AS = Map.of(
+            "github", ".github/workflows/",
+            "action", ".github/actions/gate/action.yml",
+            "pre-commit", ".pre-commit-config.yaml",
+            "gitlab", ".gitlab-ci.yml",
+            "other", "ci/");
+
+    @TempDir
+    Path root;
+
+    static Path corpus() throws URISyntaxException {
+        return Path.of(CiCorpusTest.class.getResource("/ci/corpus").toURI());
+    }
+
+    static Stream<String> cases() throws IOException, URISyntaxException {
+        Path corpus = corpus();
+        try (Stream<Path> files = Files.walk(corpus)) {
+            return files.filter(Files::isRegularFile)
+                    .map(p -> corpus.relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> p.contains("/"))
+                    .sorted()
+                    .toList()
+                    .stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void everyCaseHasItsExpectedOutcome(String name) throws Exception {
+        String directory = name.substring(0, name.indexOf('/'));
+        String fileName = name.substring(name.indexOf('/') + 1);
+        String target = INSTALLED_AS.get(directory);
+        assertThat(target).as("corpus directory %s has an install location", directory).isNotNull();
+        if (target.endsWith("/")) {
+            target += fileName;
+        }
+        String content = Files.readString(corpus().resolve(name), StandardCharsets.UTF_8);
+        SeedRepository.write(root, TOOL, "#!/bin/sh\nexit 1\n");
+        SeedRepository.write(root, target, content);
+
+        ToolSpec tool = new ToolSpec("gate", TOOL, List.of(target), 10, "");
+        ReferenceResult result = new CiReferenceAnalyzer(RepositoryRoot.of(root)).analyze(List.of(tool)).tools().get(0)
+                .references().get(0);
+
+        assertThat(result.status()).as("%s: %s", name, result.detail()).isEqualTo(expectedStatus(fileName));
+        String firstLine = content.lines().findFirst().orElse("");
+        if (firstLine.startsWith("# detail: ")) {
+            assertThat(result.detail()).as(name).contains(firstLine.substring("# detail: ".length()));
+        }
+        // A reason never quotes the file: the tool path appears only as the place it was found.
+        assertThat(result.detail()).as(name).doesNotContain(TOOL);
+    }
+
+    static ReferenceStatus expectedStatus(String fileName) {
+        if (fileName.startsWith("found--")) {
+            return ReferenceStatus.FOUND;
+        }
+        if (fileName.startsWith("not-referenced--")) {
+            return ReferenceStatus.NOT_REFERENCED;
+        }
+        if (fileName.startsWith("parse-error--")) {
+            return ReferenceStatus.PARSE_ERROR;
+        }
+        throw new AssertionError(fileName + " does not start with found--, not-referenced-- or parse-error--");
+    }
+
+    @Test
+    void theCorpusCoversEveryKindAndBothOutcomes() throws Exception {
+        List<String> all = cases().toList();
+        for (String directory : INSTALLED_AS.keySet()) {
+            assertThat(all).as(directory).anyMatch(c -> c.startsWith(directory + "/found--"));
+            assertThat(all).as(directory).anyMatch(c -> c.startsWith(directory + "/not-referenced--"));
+        }
+        assertThat(all).hasSizeGreaterThan(100);
+    }
+}
