@@ -79,6 +79,10 @@ public final class CiReferencesRule extends AbstractEnforcerRule {
 
     @Override
     public void execute() throws EnforcerRuleException {
+        if (SkipSwitch.on(session.getUserProperties(), session.getSystemProperties())) {
+            getLog().info(SkipSwitch.message("ciReferences"));
+            return;
+        }
         MavenVersionRequirement.check(runtime, "ciReferences");
         StaticAnalysis analysis;
         int threshold;

@@ -107,6 +107,10 @@ public final class Root24LockRule extends AbstractEnforcerRule {
 
     @Override
     public void execute() throws EnforcerRuleException {
+        if (SkipSwitch.on(session.getUserProperties(), session.getSystemProperties())) {
+            getLog().info(SkipSwitch.message("root24Lock"));
+            return;
+        }
         MavenVersionRequirement.check(runtime, "root24Lock");
         Path root = ReactorRoot.resolve(rootDirectory, session, "root24Lock");
         StructureReport report;
