@@ -85,7 +85,8 @@ public final class PolicySchema {
                         (where.isEmpty() ? "the document" : where) + " is missing required key '" + error.getProperty() + "'");
             }
             case "type", "minimum", "maximum" -> {
-                return new Finding(lineOf(document, path), where + " must be " + expected(schemaParent));
+                String words = plainWords(schemaParent);
+                return new Finding(lineOf(document, path), where + " must be " + (words != null ? words : expected(schemaParent)));
             }
             case "enum" -> {
                 List<String> values = new ArrayList<>();
@@ -96,7 +97,9 @@ public final class PolicySchema {
                 return new Finding(lineOf(document, path), where + " must be " + schemaParent.get("const"));
             }
             case "pattern" -> {
-                return new Finding(lineOf(document, path), where + " must match " + schemaParent.get("pattern").asString());
+                String words = plainWords(schemaParent);
+                return new Finding(lineOf(document, path), where + " must "
+                        + (words != null ? "be " + words : "match " + schemaParent.get("pattern").asString()));
             }
             case "minLength" -> {
                 return new Finding(lineOf(document, path), where + " must not be empty");
@@ -108,6 +111,18 @@ public final class PolicySchema {
                 return new Finding(lineOf(document, path), where + ": " + error.getMessage());
             }
         }
+    }
+
+    /**
+     * A value with a pattern (e.g. a timeout) is described in words by its schema's description; a
+     * regular expression is no help to a user, so the message says those words instead.
+     */
+    private static String plainWords(JsonNode schemaNode) {
+        if (schemaNode == null || !schemaNode.has("pattern") || !schemaNode.has("description")) {
+            return null;
+        }
+        JsonNode words = schemaNode.get("description");
+        return words.isString() ? words.asString() : null;
     }
 
     private static String expected(JsonNode schemaNode) {

@@ -54,7 +54,7 @@ class CertifierTest {
     void configurationMistakesAreOneLineMessages() throws Exception {
         RepositoryRoot root = RepositoryRoot.of(dir);
         assertThatThrownBy(() -> CertifySettings.from(document(List.of(check("a", "x", "soon")), null, null), root))
-                .isInstanceOf(PolicyException.class).hasMessage("check 'a': timeout 'soon' is not a duration (e.g. 120s, 500ms, 2m, PT2M)");
+                .isInstanceOf(PolicyException.class).hasMessage("check 'a': timeout must be " + dev.root24.policy.TimeoutFormat.ACCEPTED);
         assertThatThrownBy(() -> CertifySettings.from(document(List.of(check("a", "x", null), check("a", "y", null)), null, null), root))
                 .hasMessage("check 'a' is configured twice");
         assertThatThrownBy(() -> CertifySettings.from(document(List.of(check(null, "x", null)), null, null), root))
