@@ -439,12 +439,12 @@ public final class CertifyMojo extends AbstractMojo {
         wormTree.put("evidence", evidence == null || evidence.isEmpty() ? null : evidence);
         tree.put("worm", wormTree);
         if (!blank(failBelow)) {
-            String tier = failBelow.strip().toUpperCase(java.util.Locale.ROOT);
-            if (!List.of("PLATINUM", "GOLD", "SILVER", "BRONZE", "NONE").contains(tier)) {
-                throw new MojoExecutionException("root24:certify: failBelow '" + failBelow
-                        + "' is not a tier (NONE, BRONZE, SILVER, GOLD, PLATINUM)");
+            try {
+                // Tier.parse gives the "did you mean" the policy file gives for the same key.
+                tree.put("failBelow", dev.root24.score.Tier.parse(failBelow).name());
+            } catch (IllegalArgumentException e) {
+                throw new MojoExecutionException("root24:certify: failBelow " + e.getMessage());
             }
-            tree.put("failBelow", tier);
         }
         return tree;
     }

@@ -66,6 +66,9 @@ class CertifierTest {
                 .hasMessage("phase weights must sum to 100, got 35 + 40 + 20 = 95");
         assertThatThrownBy(() -> CertifySettings.from(document(List.of(), null, "gilded"), root))
                 .hasMessageContaining("failBelow: 'gilded' is not a tier");
+        // From the POM or -Droot24.failBelow, a typo gets the same "did you mean" as in the policy file.
+        assertThatThrownBy(() -> CertifySettings.from(document(List.of(), null, "SILVR"), root))
+                .hasMessage("failBelow: 'SILVR' is not a tier (NONE, BRONZE, SILVER, GOLD, PLATINUM; did you mean 'SILVER'?)");
         assertThatThrownBy(() -> CertifySettings.from(new PolicyDocument(1, null, new PolicyDocument.Ci("nope", null, null),
                 null, null, null, null, null), root)).hasMessageContaining("unknown ciReferences preset 'nope'");
     }
