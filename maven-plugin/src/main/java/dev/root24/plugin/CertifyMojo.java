@@ -53,10 +53,9 @@ import org.apache.maven.project.MavenProjectHelper;
  * 2), takes the audit proof (phase 3), prints a table and the verdict, writes
  * {@code report.json}, {@code report.md} and {@code report.sarif}, and fails the build below
  * {@code failBelow}. Runs once per build, on the execution root project.
- *
- * <p>This class only reads configuration and translates outcomes; the work is done by
- * {@link Certifier}.
  */
+// Only reads configuration and translates outcomes; the work is Certifier's. (Not in the Javadoc
+// above, which is the goal's help text: users need what it does, not which class does it.)
 @Mojo(name = "certify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class CertifyMojo extends AbstractMojo {
 
@@ -74,7 +73,7 @@ public final class CertifyMojo extends AbstractMojo {
     @Parameter
     private List<Check> checks;
 
-    /** A built-in tool list for phase 1 ({@code ssid}: the seed's seven tools), as in the {@code ciReferences} rule. */
+    /** A built-in tool list for phase 1 ({@code ssid}: the SSID report's seven tools), as in the {@code ciReferences} rule. */
     @Parameter(property = "root24.preset")
     private String preset;
 
@@ -145,7 +144,7 @@ public final class CertifyMojo extends AbstractMojo {
 
     /**
      * The WORM chain this run appends its signed entry to. Default
-     * {@code ${project.build.directory}/root24/worm}, which {@code mvn clean} removes: name a
+     * <code>${project.build.directory}/root24/worm</code>, which {@code mvn clean} removes: name a
      * persistent directory (in the repository or on a shared drive) for a chain that continues
      * across builds. Policy key {@code worm.store} (repository-relative).
      */

@@ -30,9 +30,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * file, line, before and after) and changes nothing. With {@code -Droot24.apply} it rewrites the
  * files, keeping each original under {@code .backups/} next to it. A file it could not analyse is
  * never changed. Running it again afterwards changes nothing.
- *
- * <p>This class only reads configuration and reports; the work is {@link RegoMigration}.
  */
+// Only reads configuration and reports; the work is RegoMigration's (kept out of the help text).
 @Mojo(name = "rego-migrate", aggregator = true, threadSafe = true)
 public final class RegoMigrateMojo extends AbstractMojo {
 
