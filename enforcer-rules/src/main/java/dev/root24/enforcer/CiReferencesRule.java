@@ -28,7 +28,7 @@ import org.apache.maven.rtinfo.RuntimeInformation;
 
 /**
  * Proves that the repository's enforcement tools exist and are really run by the CI files that
- * should run them, and scores that with the seed's phase-1 formula. Declared as
+ * should run them, and scores that with the SSID report's phase-1 formula. Declared as
  * {@code <ciReferences>} in the enforcer's rules.
  *
  * <p>This class only reads configuration and translates outcomes; the analysis is
@@ -46,7 +46,7 @@ public final class CiReferencesRule extends AbstractEnforcerRule {
      */
     private List<Tool> tools;
 
-    /** A built-in tool list to start from: {@code ssid} (the seed report's seven tools). */
+    /** A built-in tool list to start from: {@code ssid} (the SSID report's seven tools). */
     private String preset;
 
     /**
@@ -82,6 +82,10 @@ public final class CiReferencesRule extends AbstractEnforcerRule {
 
     @Override
     public void execute() throws EnforcerRuleException {
+        if (SkipSwitch.on(session.getUserProperties(), session.getSystemProperties())) {
+            getLog().info(SkipSwitch.message("ciReferences"));
+            return;
+        }
         MavenVersionRequirement.check(runtime, "ciReferences");
         StaticAnalysis analysis;
         int threshold;

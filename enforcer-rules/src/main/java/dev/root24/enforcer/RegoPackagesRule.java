@@ -100,6 +100,10 @@ public final class RegoPackagesRule extends AbstractEnforcerRule {
 
     @Override
     public void execute() throws EnforcerRuleException {
+        if (SkipSwitch.on(session.getUserProperties(), session.getSystemProperties())) {
+            getLog().info(SkipSwitch.message("regoPackages"));
+            return;
+        }
         MavenVersionRequirement.check(runtime, "regoPackages");
         Path root = ReactorRoot.resolve(rootDirectory, session, "regoPackages");
         RegoReport report;

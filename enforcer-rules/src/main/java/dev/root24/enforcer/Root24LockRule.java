@@ -78,13 +78,13 @@ public final class Root24LockRule extends AbstractEnforcerRule {
     private List<String> ignore;
 
     /**
-     * A repository-relative YAML file in the seed's {@code root_level_exceptions.yaml} layout whose
+     * A repository-relative YAML file in the SSID report's {@code root_level_exceptions.yaml} layout whose
      * {@code allowed_files} and {@code allowed_directories} are added to the allow-lists.
      */
     private String exceptionsFile;
 
     /**
-     * A repository-relative seed {@code structure_policy.yaml} ({@code version},
+     * A repository-relative {@code structure_policy.yaml} in the SSID report's layout ({@code version},
      * {@code root_24_lock}, {@code module_pattern}) whose modules and pattern are used unless
      * {@code expectedModules}/{@code modulePattern} are set.
      */
@@ -110,6 +110,10 @@ public final class Root24LockRule extends AbstractEnforcerRule {
 
     @Override
     public void execute() throws EnforcerRuleException {
+        if (SkipSwitch.on(session.getUserProperties(), session.getSystemProperties())) {
+            getLog().info(SkipSwitch.message("root24Lock"));
+            return;
+        }
         MavenVersionRequirement.check(runtime, "root24Lock");
         Path root = ReactorRoot.resolve(rootDirectory, session, "root24Lock");
         StructureReport report;

@@ -142,18 +142,24 @@ public final class PolicySchema {
                         (where.isEmpty() ? "the document" : where) + " is missing required key '" + error.getProperty() + "'");
             }
             case "type", "minimum", "maximum" -> {
-                return new Finding(lineOf(document, path), where + " must be " + expected(schemaParent));
+                String words = plainWords(schemaParent);
+                return new Finding(lineOf(document, path), where + " must be " + (words != null ? words : expected(schemaParent)));
             }
             case "enum" -> {
                 List<String> values = new ArrayList<>();
                 schemaParent.get("enum").forEach(v -> values.add(v.asString()));
-                return new Finding(lineOf(document, path), where + " must be one of " + String.join(", ", values));
+                String hint = error.getInstanceNode() != null && error.getInstanceNode().isString()
+                        ? closest(error.getInstanceNode().asString(), values).map(v -> " (did you mean '" + v + "'?)").orElse("")
+                        : "";
+                return new Finding(lineOf(document, path), where + " must be one of " + String.join(", ", values) + hint);
             }
             case "const" -> {
                 return new Finding(lineOf(document, path), where + " must be " + schemaParent.get("const"));
             }
             case "pattern" -> {
-                return new Finding(lineOf(document, path), where + " must match " + schemaParent.get("pattern").asString());
+                String words = plainWords(schemaParent);
+                return new Finding(lineOf(document, path), where + " must "
+                        + (words != null ? "be " + words : "match " + schemaParent.get("pattern").asString()));
             }
             case "minLength" -> {
                 return new Finding(lineOf(document, path), where + " must not be empty");
@@ -165,6 +171,18 @@ public final class PolicySchema {
                 return new Finding(lineOf(document, path), where + ": " + error.getMessage());
             }
         }
+    }
+
+    /**
+     * A value with a pattern (e.g. a timeout) is described in words by its schema's description; a
+     * regular expression is no help to a user, so the message says those words instead.
+     */
+    private static String plainWords(JsonNode schemaNode) {
+        if (schemaNode == null || !schemaNode.has("pattern") || !schemaNode.has("description")) {
+            return null;
+        }
+        JsonNode words = schemaNode.get("description");
+        return words.isString() ? words.asString() : null;
     }
 
     private static String expected(JsonNode schemaNode) {
@@ -217,39 +235,7 @@ public final class PolicySchema {
     }
 
     private static java.util.Optional<String> closest(String key, List<String> candidates) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : new TreeSet<>(candidates)) {
-            int d = distance(key.toLowerCase(), candidate.toLowerCase());
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
-        // Close means a typo or two, relative to the length of the word.
-        int allowed = Math.max(1, Math.min(3, key.length() / 3));
-        return bestDistance <= allowed ? java.util.Optional.of(best) : java.util.Optional.empty();
-    }
-
-    /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
+        return NearestName.to(key, candidates);
     }
 
     private static List<Object> elements(NodePath path) {

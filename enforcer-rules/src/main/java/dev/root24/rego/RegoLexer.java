@@ -7,7 +7,7 @@ import dev.root24.rego.RegoToken.Kind;
 
 /**
  * Splits Rego source into tokens. Strings, raw strings and comments are single tokens, so a
- * {@code {} or the word {@code package} inside them is never mistaken for code.
+ * <code>{</code> or the word {@code package} inside them is never mistaken for code.
  *
  * <p>Deliberately strict: any character Rego does not allow outside strings and comments stops
  * the scan with a {@link RegoAnalysisException}, because a check that guesses would rewrite code

@@ -128,8 +128,8 @@ class PolicyLoaderTest {
                 """);
 
         assertThatThrownBy(() -> load("p.yaml")).hasMessage("4 problems in p.yaml: "
-                + "p.yaml:2: failBelow must be one of PLATINUM, GOLD, SILVER, BRONZE, NONE; "
-                + "p.yaml:5: checks[0].timeout must match ^[0-9]+(ms|s|m|h)?$; "
+                + "p.yaml:2: failBelow must be one of PLATINUM, GOLD, SILVER, BRONZE, NONE (did you mean 'GOLD'?); "
+                + "p.yaml:5: checks[0].timeout must be " + TimeoutFormat.ACCEPTED + "; "
                 + "p.yaml:6: checks[0].shell must be true or false; "
                 + "p.yaml:8: structure.requiredModuleEntries must be a list");
     }

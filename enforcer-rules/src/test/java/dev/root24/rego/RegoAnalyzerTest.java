@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.stream.Stream;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import dev.root24.testing.SeededCases;
+import dev.root24.testing.SeededCases.Gen;
+import dev.root24.testing.SeededProperty;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class RegoAnalyzerTest {
 
@@ -78,8 +79,9 @@ class RegoAnalyzerTest {
     }
 
     /** Whatever the text, analysis either succeeds or says why it cannot: it never crashes. */
-    @Property(tries = 400)
-    void arbitraryTextNeverCrashes(@ForAll("regoish") String text) {
+    @SeededProperty
+    @MethodSource("regoish")
+    void arbitraryTextNeverCrashes(String text) {
         try {
             RegoAnalysis a = RegoAnalyzer.analyse(text);
             RegoMigration m = new RegoMigration(RegoPolicy.builder().build(), true);
@@ -94,11 +96,10 @@ class RegoAnalyzerTest {
         }
     }
 
-    @Provide
-    Arbitrary<String> regoish() {
-        Arbitrary<String> pieces = Arbitraries.of("package ssid.01ailayer.x", "package p", "\n", "\r\n", " ", "deny", "[msg]",
+    static Stream<Arguments> regoish() {
+        List<String> pieces = List.of("package ssid.01ailayer.x", "package p", "\n", "\r\n", " ", "deny", "[msg]",
                 "{", "}", "[", "]", "(", ")", "if", "contains", "else", "=", ":=", "\"s{\"", "`r{`", "# c {", "x",
                 "import future.keywords.if", "import rego.v1", "default", "|", ",", "1", "some", "in", "@", "\"");
-        return pieces.list().ofMaxSize(40).map(l -> String.join("", l));
+        return SeededCases.of(400, Gen.joined(pieces, 40));
     }
 }

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import dev.root24.policy.TimeoutFormat;
+
 /**
  * One configured verification: either a command to run or, when {@code command} is null, a
  * built-in in-process check known by its id (e.g. {@code root24Lock}).
@@ -50,35 +52,12 @@ public record Check(String id, String command, boolean shell, Duration timeout, 
     }
 
     /**
-     * Reads a timeout as people write it: {@code 120s}, {@code 500ms}, {@code 2m}, {@code 1h}, a
-     * plain number of seconds, or an ISO-8601 duration such as {@code PT2M}.
+     * Reads a timeout as people write it, the same way everywhere: see {@link TimeoutFormat}.
      *
-     * @throws IllegalArgumentException if it is none of these or not positive
+     * @throws IllegalArgumentException saying in plain words what is accepted
      */
     public static Duration parseTimeout(String text) {
-        String t = text == null ? "" : text.strip();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|h)?").matcher(t);
-        Duration value;
-        if (m.matches()) {
-            long amount = Long.parseLong(m.group(1));
-            String unit = m.group(2) == null ? "s" : m.group(2);
-            value = switch (unit) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofSeconds(amount);
-            };
-        } else {
-            try {
-                value = Duration.parse(t);
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new IllegalArgumentException("'" + text + "' is not a duration (e.g. 120s, 500ms, 2m, PT2M)");
-            }
-        }
-        if (value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException("'" + text + "' is not a positive duration");
-        }
-        return value;
+        return TimeoutFormat.parse(text);
     }
 
     public boolean isBuiltIn() {

@@ -46,6 +46,9 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * parameter or a {@code -D} property overrides it unless the policy locks the key, and each
  * override is recorded with its source in the report and the signed statement.
  */
+// Only gathers parameters, with their sources, and attaches the outputs; the work is
+// CertifyExecutor's. (Not in the Javadoc above, which is the goal's help text: users need what
+// it does, not which class does it.)
 @Mojo(name = "certify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class CertifyMojo extends AbstractMojo {
 
@@ -61,7 +64,7 @@ public final class CertifyMojo extends AbstractMojo {
     @Parameter
     private List<Check> checks;
 
-    /** A built-in tool list for phase 1 ({@code ssid}: the seed's seven tools), as in the {@code ciReferences} rule. */
+    /** A built-in tool list for phase 1 ({@code ssid}: the SSID report's seven tools), as in the {@code ciReferences} rule. */
     @Parameter(property = "root24.preset")
     private String preset;
 
@@ -134,7 +137,7 @@ public final class CertifyMojo extends AbstractMojo {
 
     /**
      * The WORM chain this run appends its signed entry to. Default
-     * {@code ${project.build.directory}/root24/worm}, which {@code mvn clean} removes: name a
+     * <code>${project.build.directory}/root24/worm</code>, which {@code mvn clean} removes: name a
      * persistent directory (in the repository or on a shared drive) for a chain that continues
      * across builds. Policy key {@code worm.store} (repository-relative).
      */
@@ -305,10 +308,11 @@ public final class CertifyMojo extends AbstractMojo {
         // run; unless the policy locks failBelow, which the loader then refuses.
         String tier = blankToNull(gate) != null ? gate : blankToNull(failBelow);
         if (tier != null) {
-            tier = tier.strip().toUpperCase(Locale.ROOT);
-            if (!List.of("PLATINUM", "GOLD", "SILVER", "BRONZE", "NONE").contains(tier)) {
-                throw new MojoExecutionException("root24:certify: failBelow '" + tier
-                        + "' is not a tier (NONE, BRONZE, SILVER, GOLD, PLATINUM)");
+            try {
+                // Tier.parse gives the "did you mean" the policy file gives for the same key.
+                tier = dev.root24.score.Tier.parse(tier).name();
+            } catch (IllegalArgumentException e) {
+                throw new MojoExecutionException("root24:certify: failBelow " + e.getMessage());
             }
             inline.set("failBelow", tier, blankToNull(gate) != null ? new SettingSource.UserProperty("root24.failBelow")
                     : source("failBelow", null));

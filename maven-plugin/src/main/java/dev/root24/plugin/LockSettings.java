@@ -11,7 +11,7 @@ public final class LockSettings {
     /** The exact set of locked module directories. Default: the 24 ROOT-24 modules. */
     List<String> expectedModules;
 
-    /** A directory matching this regular expression that is not locked is reported. Default {@code ^[0-9]{2}_.+$}. */
+    /** A directory matching this regular expression that is not locked is reported. Default <code>^[0-9]{2}_.+$</code>. */
     String modulePattern;
 
     /** Regular files allowed at the root, besides the Maven allow-list. */
@@ -32,10 +32,10 @@ public final class LockSettings {
     /** Globs of root entries the check does not look at. */
     List<String> ignore;
 
-    /** A repository-relative seed {@code root_level_exceptions.yaml} whose lists extend the allow-lists. */
+    /** A repository-relative {@code root_level_exceptions.yaml} in the SSID report's layout whose lists extend the allow-lists. */
     String exceptionsFile;
 
-    /** A repository-relative seed {@code structure_policy.yaml} giving the modules and the pattern. */
+    /** A repository-relative {@code structure_policy.yaml} in the SSID report's layout giving the modules and the pattern. */
     String structurePolicyFile;
 
     public LockSettings() {

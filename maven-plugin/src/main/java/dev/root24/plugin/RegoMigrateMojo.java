@@ -23,16 +23,15 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Rewrites Rego policies to the {@code regoPackages} conventions: package lines named after
  * their module ({@code package ssid.01ailayer.v6_0} → {@code package ssid.ai_layer.v6_0}) and the
- * mechanical Rego v1 forms ({@code deny[msg] {} → {@code deny contains msg if {},
- * {@code allow {} → {@code allow if {}, {@code import future.keywords...} → {@code import rego.v1}).
+ * mechanical Rego v1 forms (<code>deny[msg] {</code> → <code>deny contains msg if {</code>,
+ * <code>allow {</code> → <code>allow if {</code>, {@code import future.keywords...} → {@code import rego.v1}).
  *
  * <p>A dry run by default: it writes {@code target/root24/rego-migration.json} (every change with
  * file, line, before and after) and changes nothing. With {@code -Droot24.apply} it rewrites the
  * files, keeping each original under {@code .backups/} next to it. A file it could not analyse is
  * never changed. Running it again afterwards changes nothing.
- *
- * <p>This class only reads configuration and reports; the work is {@link RegoMigration}.
  */
+// Only reads configuration and reports; the work is RegoMigration's (kept out of the help text).
 @Mojo(name = "rego-migrate", aggregator = true, threadSafe = true)
 public final class RegoMigrateMojo extends AbstractMojo {
 

@@ -32,7 +32,7 @@ import org.apache.maven.project.MavenProject;
 /**
  * Verifies a WORM store and writes {@code chain-verification.json}: every entry's integrity, the
  * {@code prev} links, indexes and timestamps, every required signature against the trusted keys,
- * the store's checkpoint and consistency with a trusted checkpoint. Also reads the seed's legacy
+ * the store's checkpoint and consistency with a trusted checkpoint. Also reads the SSID report's legacy
  * layout ({@code -Droot24.format=legacy}) and states what such a store cannot prove.
  *
  * <p>Fails the build on {@code FAIL}, and on {@code WARN} with {@code -Droot24.strict}. Runs
@@ -70,7 +70,7 @@ public final class VerifyChainMojo extends AbstractMojo {
     @Parameter(property = "root24.signatureAlgorithms")
     private String signatureAlgorithms;
 
-    /** {@code native} (the default) or {@code legacy}, the seed's unsigned one-file-per-run layout. */
+    /** {@code native} (the default) or {@code legacy}, the SSID report's unsigned one-file-per-run layout. */
     @Parameter(property = "root24.format", defaultValue = "native")
     private String format;
 

@@ -2,6 +2,8 @@ package dev.root24.score;
 
 import java.util.Locale;
 
+import dev.root24.policy.NearestName;
+
 /** Certification tiers, lowest first. */
 public enum Tier {
     NONE, BRONZE, SILVER, GOLD, PLATINUM;
@@ -18,7 +20,10 @@ public enum Tier {
         try {
             return valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a tier (NONE, BRONZE, SILVER, GOLD, PLATINUM)");
+            String hint = NearestName.to(text == null ? null : text.strip(),
+                    java.util.Arrays.stream(values()).map(Tier::name).toList())
+                    .map(t -> "; did you mean '" + t + "'?").orElse("");
+            throw new IllegalArgumentException("'" + text + "' is not a tier (NONE, BRONZE, SILVER, GOLD, PLATINUM" + hint + ")");
         }
     }
 }

@@ -54,7 +54,7 @@ class CertifierTest {
     void configurationMistakesAreOneLineMessages() throws Exception {
         RepositoryRoot root = RepositoryRoot.of(dir);
         assertThatThrownBy(() -> CertifySettings.from(document(List.of(check("a", "x", "soon")), null, null), root))
-                .isInstanceOf(PolicyException.class).hasMessage("check 'a': timeout 'soon' is not a duration (e.g. 120s, 500ms, 2m, PT2M)");
+                .isInstanceOf(PolicyException.class).hasMessage("check 'a': timeout must be " + dev.root24.policy.TimeoutFormat.ACCEPTED);
         assertThatThrownBy(() -> CertifySettings.from(document(List.of(check("a", "x", null), check("a", "y", null)), null, null), root))
                 .hasMessage("check 'a' is configured twice");
         assertThatThrownBy(() -> CertifySettings.from(document(List.of(check(null, "x", null)), null, null), root))
@@ -66,6 +66,9 @@ class CertifierTest {
                 .hasMessage("phase weights must sum to 100, got 35 + 40 + 20 = 95");
         assertThatThrownBy(() -> CertifySettings.from(document(List.of(), null, "gilded"), root))
                 .hasMessageContaining("failBelow: 'gilded' is not a tier");
+        // From the POM or -Droot24.failBelow, a typo gets the same "did you mean" as in the policy file.
+        assertThatThrownBy(() -> CertifySettings.from(document(List.of(), null, "SILVR"), root))
+                .hasMessage("failBelow: 'SILVR' is not a tier (NONE, BRONZE, SILVER, GOLD, PLATINUM; did you mean 'SILVER'?)");
         assertThatThrownBy(() -> CertifySettings.from(new PolicyDocument(1, null, new PolicyDocument.Ci("nope", null, null),
                 null, null, null, null, null, null), root)).hasMessageContaining("unknown ciReferences preset 'nope'");
     }

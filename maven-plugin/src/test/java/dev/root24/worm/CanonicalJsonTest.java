@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
+import dev.root24.testing.SeededCases;
+import dev.root24.testing.SeededCases.Gen;
+import dev.root24.testing.SeededProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class CanonicalJsonTest {
 
@@ -99,17 +103,25 @@ class CanonicalJsonTest {
         assertThat(canon("[12345678901234567890, 10, -0, 1.0]")).isEqualTo("[12345678901234567000,10,0,1]");
     }
 
-    @Property(tries = 2000)
-    void everyFiniteDoubleRoundTrips(@ForAll double value) {
-        if (Double.isFinite(value)) {
-            String text = CanonicalJson.ecmaScript(value);
-            assertThat(Double.parseDouble(text)).isEqualTo(value == 0 ? 0.0 : value);
-            assertThat(canon(text)).isEqualTo(text);
-        }
+    static Stream<Arguments> finiteDoubles() {
+        return SeededCases.of(2000, Gen.finiteDoubles());
     }
 
-    @Property(tries = 500)
-    void canonicalFormIsAFixedPoint(@ForAll String key, @ForAll String value, @ForAll long number) {
+    @SeededProperty
+    @MethodSource("finiteDoubles")
+    void everyFiniteDoubleRoundTrips(double value) {
+        String text = CanonicalJson.ecmaScript(value);
+        assertThat(Double.parseDouble(text)).isEqualTo(value == 0 ? 0.0 : value);
+        assertThat(canon(text)).isEqualTo(text);
+    }
+
+    static Stream<Arguments> keyValueNumber() {
+        return SeededCases.of(500, Gen.strings(), Gen.strings(), Gen.longs());
+    }
+
+    @SeededProperty
+    @MethodSource("keyValueNumber")
+    void canonicalFormIsAFixedPoint(String key, String value, long number) {
         String json = "{\"" + escape(key) + "\":[\"" + escape(value) + "\"," + number + "]}";
         try {
             String once = canon(json);

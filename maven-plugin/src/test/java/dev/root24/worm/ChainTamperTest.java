@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import dev.root24.testing.SeededCases;
+import dev.root24.testing.SeededCases.Gen;
+import dev.root24.testing.SeededProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every way of tampering with a 200-entry dual-signed chain is detected, and the report names the
@@ -33,7 +34,7 @@ class ChainTamperTest {
     private static Signer attacker;
     private static Checkpoint trustedCheckpoint;
 
-    @BeforeContainer
+    @BeforeAll
     static void buildChain() throws Exception {
         work = Files.createTempDirectory("root24-tamper");
         original = work.resolve("original");
@@ -43,7 +44,7 @@ class ChainTamperTest {
         trustedCheckpoint = Checkpoint.parse(Files.readString(original.resolve("checkpoint")), "trusted");
     }
 
-    @AfterContainer
+    @AfterAll
     static void cleanUp() throws IOException {
         try (Stream<Path> all = Files.walk(work)) {
             all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -71,7 +72,7 @@ class ChainTamperTest {
                 .min().orElseThrow(() -> new AssertionError("no failure names an entry: " + v.problems()));
     }
 
-    @Example
+    @Test
     void untouchedChainVerifies() {
         ChainVerification v = verify(copy());
         assertThat(v.problems()).isEmpty();
@@ -79,9 +80,13 @@ class ChainTamperTest {
         assertThat(v.signed()).isEqualTo(SIZE);
     }
 
-    @Property(tries = 40)
-    void flippingAnyByteOfAnyEntryIsDetected(@ForAll @IntRange(max = SIZE - 1) int index,
-            @ForAll @DoubleRange(max = 1, maxIncluded = false) double where, @ForAll @IntRange(max = 7) int bit)
+    static Stream<Arguments> entryPlaceBit() {
+        return SeededCases.of(40, Gen.ints(0, SIZE - 1), Gen.unitInterval(), Gen.ints(0, 7));
+    }
+
+    @SeededProperty
+    @MethodSource("entryPlaceBit")
+    void flippingAnyByteOfAnyEntryIsDetected(int index, double where, int bit)
             throws IOException {
         Path dir = copy();
         Path file = Chains.entry(dir, index);
@@ -97,8 +102,13 @@ class ChainTamperTest {
                 (long) index + 1, (long) SIZE - 1));
     }
 
-    @Property(tries = 25)
-    void deletingAnyEntryIsDetected(@ForAll @IntRange(max = SIZE - 1) int index) throws IOException {
+    static Stream<Arguments> anyEntry25() {
+        return SeededCases.of(25, Gen.ints(0, SIZE - 1));
+    }
+
+    @SeededProperty
+    @MethodSource("anyEntry25")
+    void deletingAnyEntryIsDetected(int index) throws IOException {
         Path dir = copy();
         Files.delete(Chains.entry(dir, index));
 
@@ -108,12 +118,24 @@ class ChainTamperTest {
         assertThat(v.problems(Outcome.FAIL).get(0).message()).containsAnyOf("missing", "removed");
     }
 
-    @Property(tries = 25)
-    void swappingAnyTwoEntriesIsDetected(@ForAll @IntRange(max = SIZE - 1) int a, @ForAll @IntRange(max = SIZE - 1) int b)
-            throws IOException {
-        if (a == b) {
-            return;
-        }
+    /** Two distinct entries: swapping an entry with itself changes nothing, so it would prove nothing. */
+    static Stream<Arguments> twoEntries() {
+        Gen<Integer> index = Gen.ints(0, SIZE - 1);
+        Gen<Integer> other = new Gen<>(List.of(SIZE - 1, 1, 0, SIZE - 2), r -> r.nextInt(SIZE));
+        return SeededCases.of(25, index, other).map(arguments -> {
+            Object[] values = arguments.get();
+            int a = (Integer) values[0];
+            int b = (Integer) values[1];
+            return a != b ? arguments
+                    : Arguments.argumentSet(((Arguments.ArgumentSet) arguments).getName() + " (b moved to "
+                            + (b + 1) % SIZE + ")", a, (b + 1) % SIZE);
+        });
+    }
+
+    @SeededProperty
+    @MethodSource("twoEntries")
+    void swappingAnyTwoEntriesIsDetected(int a, int b) throws IOException {
+        assertThat(a).as("the generator pairs distinct entries").isNotEqualTo(b);
         Path dir = copy();
         Path tmp = dir.resolve("swap.tmp");
         Files.move(Chains.entry(dir, a), tmp);
@@ -126,8 +148,13 @@ class ChainTamperTest {
         assertThat(v.problems(Outcome.FAIL)).extracting(ChainProblem::index).contains((long) a, (long) b);
     }
 
-    @Property(tries = 15)
-    void insertingAForgedEntryIsDetected(@ForAll @IntRange(max = SIZE) int position) throws Exception {
+    static Stream<Arguments> anyPosition() {
+        return SeededCases.of(15, Gen.ints(0, SIZE));
+    }
+
+    @SeededProperty
+    @MethodSource("anyPosition")
+    void insertingAForgedEntryIsDetected(int position) throws Exception {
         Path dir = copy();
         // The forger writes a well-formed entry that links correctly to its predecessor, signed with
         // their own keys, and shifts the rest up by one.
@@ -150,8 +177,13 @@ class ChainTamperTest {
         });
     }
 
-    @Property(tries = 10)
-    void rewritingHistoryWithAnUntrustedKeyIsDetected(@ForAll @IntRange(max = SIZE - 1) int from) throws Exception {
+    static Stream<Arguments> anyEntry10() {
+        return SeededCases.of(10, Gen.ints(0, SIZE - 1));
+    }
+
+    @SeededProperty
+    @MethodSource("anyEntry10")
+    void rewritingHistoryWithAnUntrustedKeyIsDetected(int from) throws Exception {
         Path dir = copy();
         // The strongest forger: rebuilds every entry from 'from' on, with valid links, fresh
         // signatures by their own keys and a fresh checkpoint.
@@ -170,8 +202,13 @@ class ChainTamperTest {
         assertThat(v.problems(Outcome.FAIL)).noneMatch(p -> p.index() != null && p.index() < from);
     }
 
-    @Property(tries = 10)
-    void reSigningAnEntryWithAnUntrustedKeyIsDetected(@ForAll @IntRange(max = SIZE - 1) int index) throws Exception {
+    static Stream<Arguments> anyEntryToResign() {
+        return SeededCases.of(10, Gen.ints(0, SIZE - 1));
+    }
+
+    @SeededProperty
+    @MethodSource("anyEntryToResign")
+    void reSigningAnEntryWithAnUntrustedKeyIsDetected(int index) throws Exception {
         Path dir = copy();
         Path file = Chains.entry(dir, index);
         DsseEnvelope envelope = DsseEnvelope.parse(Files.readAllBytes(file));
@@ -184,8 +221,13 @@ class ChainTamperTest {
         assertThat(v.problems(Outcome.FAIL)).allSatisfy(p -> assertThat(p.index()).isEqualTo(index));
     }
 
-    @Property(tries = 15)
-    void truncatingBelowTheTrustedCheckpointIsDetected(@ForAll @IntRange(min = 1, max = SIZE - 1) int keep)
+    static Stream<Arguments> entriesKept() {
+        return SeededCases.of(15, Gen.ints(1, SIZE - 1));
+    }
+
+    @SeededProperty
+    @MethodSource("entriesKept")
+    void truncatingBelowTheTrustedCheckpointIsDetected(int keep)
             throws IOException {
         Path dir = copy();
         for (int i = keep; i < SIZE; i++) {
@@ -201,7 +243,7 @@ class ChainTamperTest {
                 .satisfies(p -> assertThat(p.message()).contains("the trusted checkpoint covers 200 entries"));
     }
 
-    @Example
+    @Test
     void rollbackToADifferentHistoryOfTheSameLengthIsDetected() throws Exception {
         Path dir = work.resolve("rollback");
         // The key holder themselves rebuilds the log: signatures are fine, the trusted checkpoint is not.
@@ -219,7 +261,7 @@ class ChainTamperTest {
         });
     }
 
-    @Example
+    @Test
     void strippingOneOfTwoSignaturesIsDetected() throws Exception {
         Path dir = copy();
         Path file = Chains.entry(dir, 7);
