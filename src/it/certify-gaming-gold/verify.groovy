@@ -10,7 +10,10 @@ assert json.phases.audit.score == 0
 // empty and no-op tools earn nothing
 def tools = json.phases.static.tools.collectEntries { [(it.id): it] }
 assert tools.structure_guard.present == false
-assert log.contains('tool file is empty: 12_tooling/scripts/structure_guard.sh')
+assert tools.structure_guard.problem == 'tool file is empty'
+assert tools.structure_policy_opa.problem == 'tool file holds only blanks'
+def sarif = new JsonSlurper().parse(new File(basedir, 'target/root24/report.sarif'))
+assert sarif.runs[0].results.any { it.message.text == 'tool structure_guard: 12_tooling/scripts/structure_guard.sh: tool file is empty' }
 // the wormChain check at 0 entries measures nothing instead of passing
 def chain = json.phases.dynamic.checks.find { it.id == 'wormChain' }
 assert chain.status == 'NOT_MEASURED'

@@ -16,6 +16,11 @@ assert report.inputs.worm.trustedKeyIds.size() == 1
 // 4: the organisation's verifier accepts it
 assert runs[3].contains('ACCEPTED: signed by the organisation')
 assert runs[3].contains('BUILD SUCCESS')
+def vsa = new groovy.json.JsonSlurper().parse(new File(basedir, 'honest/target/root24/verification-summary.json'))
+assert vsa.predicateType == 'https://slsa.dev/verification_summary/v1'
+assert vsa.predicate.verificationResult == 'PASSED'
+assert vsa.predicate.verifiedLevels.size() == 1 && vsa.predicate.verifiedLevels[0].startsWith('ROOT24_')
+assert vsa.predicate.policy.digest.sha256 == report.inputs.policy.base.sha256
 
 // 5: weights from the POM
 assert runs[4] =~ /scoring\.weights\.static is locked by classpath:root24\/acme-policy\.yaml:\d+ \(com\.acme\.platform:acme-root24-policy:1\.0\.0\): [^\n]*<staticWeight> tried 0/
@@ -41,6 +46,9 @@ assert runs[12].contains('is rejected (')
 assert runs[12].contains("its base policy has sha256 ")
 assert runs[12].contains("no signature by an organisation key")
 assert runs[12].contains('BUILD FAILURE')
+def rejected = new groovy.json.JsonSlurper().parse(new File(basedir, 'own-policy/target/root24/verification-summary.json'))
+assert rejected.predicate.verificationResult == 'FAILED'
+assert rejected.predicate.verifiedLevels == []
 // Every failure is a configuration error in one line, never a stack trace.
 runs.each { assert !it.contains('\tat dev.root24') }
 return true

@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -17,6 +18,7 @@ import dev.root24.score.Tier;
 import dev.root24.worm.CertificationVerifier;
 import dev.root24.worm.OrganisationTrust;
 import dev.root24.worm.SignatureAlgorithm;
+import dev.root24.worm.VerificationSummary;
 import dev.root24.worm.WormException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -92,6 +94,17 @@ public final class VerifyCertificationMojo extends AbstractMojo {
     @Parameter(property = "root24.allowDirty", defaultValue = "false")
     private boolean allowDirty;
 
+    /**
+     * Where the verdict is written as a SLSA Verification Summary Attestation v1 statement
+     * ({@code verificationResult}, {@code verifiedLevels} such as {@code ROOT24_GOLD}, the policy's
+     * URI and digest), whether it passed or failed. Never written through a link.
+     */
+    @Parameter(property = "root24.verificationSummary", defaultValue = "${project.build.directory}/root24/verification-summary.json")
+    private File verificationSummary;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    private org.apache.maven.plugin.descriptor.PluginDescriptor plugin;
+
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
@@ -129,7 +142,14 @@ public final class VerifyCertificationMojo extends AbstractMojo {
             var requirements = new CertificationVerifier.Requirements(trust.keys(), algorithms,
                     trust.policy().base().sha256(), document.locked() == null ? List.of() : document.locked(), tier,
                     maxAge(), allowDirty);
-            verdict = new CertificationVerifier(requirements, Clock.systemUTC()).verify(read(envelope));
+            byte[] bytes = read(envelope);
+            verdict = new CertificationVerifier(requirements, Clock.systemUTC()).verify(bytes);
+            String policyUri = jar == null ? Path.of(policy.strip()).toAbsolutePath().toUri().toString()
+                    : policy.strip() + " in " + policyArtifact.strip();
+            String resource = certificationArtifact != null && !certificationArtifact.isBlank()
+                    ? purl(certificationArtifact) : envelope.toAbsolutePath().toUri().toString();
+            writeSummary(VerificationSummary.statement(verdict, resource, sha256(bytes), policyUri,
+                    trust.policy().base().sha256(), plugin.getVersion(), Instant.now()));
             getLog().info("root24:verify-certification of " + what + " against " + policy
                     + (jar == null ? "" : " (" + policyArtifact + ")") + ", sha256 " + trust.policy().base().sha256());
         } catch (PolicyException | WormException | IllegalArgumentException e) {
@@ -146,6 +166,37 @@ public final class VerifyCertificationMojo extends AbstractMojo {
         }
         getLog().info("  ACCEPTED: signed by the organisation, made under its policy, nothing locked overridden, tier at least "
                 + verdict.tier());
+    }
+
+    private void writeSummary(byte[] statement) throws PolicyException {
+        Path file = verificationSummary.toPath().toAbsolutePath();
+        try {
+            Files.createDirectories(file.getParent());
+            if (Files.isSymbolicLink(file)) {
+                throw new PolicyException(file + ": is a symbolic link; the verification summary is not written through it");
+            }
+            Path temporary = Files.createTempFile(file.getParent(), ".verification-summary", ".tmp");
+            Files.write(temporary, statement);
+            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            getLog().info("Verification summary (SLSA VSA v1): " + file);
+        } catch (IOException e) {
+            throw new PolicyException(file + ": cannot be written (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** {@code groupId:artifactId:version} as a package URL. */
+    private static String purl(String coordinates) {
+        String[] parts = coordinates.strip().split(":");
+        return parts.length == 3 ? "pkg:maven/" + parts[0] + "/" + parts[1] + "@" + parts[2] : coordinates.strip();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
     }
 
     private Duration maxAge() throws PolicyException {

@@ -101,6 +101,10 @@ public final class JsonReport {
             tool.put("description", result.tool().description());
             tool.put("maxScore", result.tool().maxScore());
             tool.put("present", result.toolPresent());
+            tool.put("sha256", result.file().sha256());
+            if (result.file().problem() != null) {
+                tool.put("problem", result.file().problem());
+            }
             tool.put("found", result.found());
             tool.put("total", result.total());
             tool.put("points", result.points());

@@ -103,9 +103,10 @@ public final class SarifReport {
         }
         for (ToolResult tool : c.staticAnalysis().tools()) {
             if (!tool.toolPresent()) {
-                rule(rules, "ciReferences/tool-missing", "CiToolMissing", "An enforcement tool's file must exist.");
+                rule(rules, "ciReferences/tool-missing", "CiToolMissing",
+                        "An enforcement tool's file must exist as a regular, non-empty file (matching its pin, if pinned).");
                 results.add(new Result("ciReferences/tool-missing", "error", "tool " + tool.tool().id() + ": "
-                        + tool.tool().path() + " does not exist", tool.tool().path(), 0));
+                        + tool.tool().path() + ": " + tool.file().problem(), tool.tool().path(), 0));
             }
             for (ReferenceResult ref : tool.references()) {
                 if (ref.found()) {
