@@ -147,10 +147,12 @@ public final class CertifyMojo extends AbstractMojo {
      * The WORM chain this run appends its signed entry to. Default
      * {@code ${project.build.directory}/root24/worm}, which {@code mvn clean} removes: name a
      * persistent directory (in the repository or on a shared drive) for a chain that continues
-     * across builds. Policy key {@code worm.store} (repository-relative).
+     * across builds. A relative path is resolved against the repository root and may not leave it
+     * (nor pass through a link that leads out of it); an absolute path may lie anywhere, e.g. on a
+     * shared drive. Policy key {@code worm.store}.
      */
     @Parameter(property = "root24.wormStore")
-    private File wormStore;
+    private String wormStore;
 
     /**
      * A PEM file holding the PKCS#8 private key(s) that sign the entry (see {@code root24:keygen}).
@@ -327,9 +329,7 @@ public final class CertifyMojo extends AbstractMojo {
 
     private static Path writeFile(Path file, byte[] content) throws PolicyException {
         try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, content);
-            return file;
+            return dev.root24.worm.OutputFile.replace(file, content);
         } catch (IOException e) {
             throw new PolicyException(file + ": cannot be written (" + e.getClass().getSimpleName() + ")");
         }
@@ -431,7 +431,8 @@ public final class CertifyMojo extends AbstractMojo {
         }
         tree.put("scoring", scoring);
         Map<String, Object> wormTree = new LinkedHashMap<>();
-        wormTree.put("store", wormStore == null ? null : wormStore.getAbsolutePath());
+        // Kept as typed: a File parameter would make "../outside" absolute, and so allowed.
+        wormTree.put("store", blank(wormStore) ? null : wormStore.strip());
         wormTree.put("signatureAlgorithms", blank(signatureAlgorithms) ? null
                 : java.util.Arrays.stream(signatureAlgorithms.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList());
         wormTree.put("trustedKeys", trustedKeys == null || trustedKeys.isEmpty() ? null : trustedKeys);

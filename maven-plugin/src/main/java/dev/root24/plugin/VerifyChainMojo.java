@@ -2,8 +2,6 @@ package dev.root24.plugin;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -17,7 +15,9 @@ import dev.root24.worm.ChainVerifier;
 import dev.root24.worm.Checkpoint;
 import dev.root24.worm.LegacyChainVerifier;
 import dev.root24.worm.Outcome;
+import dev.root24.worm.OutputFile;
 import dev.root24.worm.PemKeys;
+import dev.root24.worm.RegularFile;
 import dev.root24.worm.SignatureAlgorithm;
 import dev.root24.worm.TrustedKey;
 import dev.root24.worm.WormException;
@@ -112,8 +112,7 @@ public final class VerifyChainMojo extends AbstractMojo {
         }
         ChainVerification result = verify();
         try {
-            Files.createDirectories(verificationReport.toPath().toAbsolutePath().getParent());
-            Files.write(verificationReport.toPath(), result.toJson());
+            OutputFile.replace(verificationReport.toPath(), result.toJson());
         } catch (IOException e) {
             throw new MojoExecutionException(verificationReport + ": cannot write (" + e.getClass().getSimpleName() + ")", e);
         }
@@ -187,9 +186,11 @@ public final class VerifyChainMojo extends AbstractMojo {
         }
     }
 
-    private static String readCheckpoint(File file) throws WormException {
+    private static byte[] readCheckpoint(File file) throws WormException {
         try {
-            return Files.readString(file.toPath(), StandardCharsets.UTF_8);
+            return RegularFile.readFollowingLinks(file.toPath(), Checkpoint.MAX_BYTES);
+        } catch (RegularFile.Refused e) {
+            throw new WormException(file + ": " + e.getMessage());
         } catch (IOException e) {
             throw new WormException(file + ": cannot read the trusted checkpoint (" + e.getClass().getSimpleName() + ")");
         }

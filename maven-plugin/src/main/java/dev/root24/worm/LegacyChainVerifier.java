@@ -82,17 +82,15 @@ public final class LegacyChainVerifier {
     private static Instant checkEntry(Path file, long i, String name, String position, List<ChainProblem> problems) {
         JsonNode root;
         try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                problems.add(new ChainProblem(Outcome.FAIL, i, name, position + ": larger than 16 MiB, not a legacy entry"));
-                return null;
-            }
-            root = CanonicalJson.parse(Files.readAllBytes(file));
+            root = CanonicalJson.parse(RegularFile.read(file, MAX_FILE_BYTES));
+        } catch (RegularFile.Refused e) {
+            problems.add(new ChainProblem(Outcome.FAIL, i, name, position + ": " + e.getMessage()));
+            return null;
         } catch (IOException e) {
             problems.add(new ChainProblem(Outcome.FAIL, i, name, position + ": cannot read (" + e.getClass().getSimpleName() + ")"));
             return null;
         } catch (IllegalArgumentException e) {
-            problems.add(new ChainProblem(Outcome.FAIL, i, name, position + ": not valid JSON: "
-                    + e.getMessage().replaceAll("\\s+", " ")));
+            problems.add(new ChainProblem(Outcome.FAIL, i, name, position + ": " + CanonicalJson.describe(e, "JSON file")));
             return null;
         }
         JsonNode result = root.get("result");
@@ -120,8 +118,8 @@ public final class LegacyChainVerifier {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException | NullPointerException e) {
-            problems.add(new ChainProblem(Outcome.FAIL, i, name, position + ": worm_signature.timestamp '" + text
-                    + "' is not an ISO-8601 UTC instant"));
+            problems.add(new ChainProblem(Outcome.FAIL, i, name, position
+                    + ": worm_signature.timestamp is not an ISO-8601 UTC instant"));
             return null;
         }
     }

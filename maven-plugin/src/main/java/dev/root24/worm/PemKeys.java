@@ -189,13 +189,14 @@ public final class PemKeys {
             if (Files.isDirectory(file)) {
                 throw new WormException(file + ": is a directory, expected a PEM key file");
             }
-            if (Files.size(file) > MAX_PEM_BYTES) {
-                throw new WormException(file + ": larger than 1 MiB, not a PEM key file");
-            }
-            return Files.readString(file, StandardCharsets.US_ASCII);
+            // A key path named on purpose may be a link; a FIFO or device would hang or never end.
+            byte[] bytes = RegularFile.readFollowingLinks(file, MAX_PEM_BYTES);
+            return StandardCharsets.US_ASCII.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (RegularFile.Refused e) {
+            throw new WormException(file + ": " + e.getMessage() + ", expected a PEM key file");
         } catch (NoSuchFileException e) {
             throw new WormException(file + ": key file not found");
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new WormException(file + ": not a PEM key file (non-ASCII content)");
         } catch (IOException e) {
             throw new WormException(file + ": cannot read key file (" + e.getClass().getSimpleName() + ")");

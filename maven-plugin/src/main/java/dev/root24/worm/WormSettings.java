@@ -1,7 +1,6 @@
 package dev.root24.worm;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -79,9 +78,11 @@ public record WormSettings(Path store, String storeInRepository, Signer signer, 
         return signer.isSigned() && signer.keys().stream().allMatch(k -> trustedIds.contains(k.keyId()));
     }
 
-    private static String read(Path file, String display) throws PolicyException {
+    private static byte[] read(Path file, String display) throws PolicyException {
         try {
-            return Files.readString(file);
+            return RegularFile.readFollowingLinks(file, Checkpoint.MAX_BYTES);
+        } catch (RegularFile.Refused e) {
+            throw new PolicyException(display + ": " + e.getMessage());
         } catch (IOException e) {
             throw new PolicyException(display + ": cannot be read (" + e.getClass().getSimpleName() + ")");
         }
