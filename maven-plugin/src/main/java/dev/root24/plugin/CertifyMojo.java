@@ -236,6 +236,8 @@ public final class CertifyMojo extends AbstractMojo {
         Path out = outputDirectory.toPath().toAbsolutePath().normalize();
         Certification certification;
         Map<String, String> environment = System.getenv();
+        // Every report, log line and message of this run is masked, not only the checks' output.
+        SecretMask mask = SecretMask.of(environment);
         EffectivePolicy effective;
         WormSettings worm;
         WormStore store;
@@ -261,7 +263,7 @@ public final class CertifyMojo extends AbstractMojo {
                     .verify(store.directory());
             WormAuditPhase audit = new WormAuditPhase(before, !worm.trustedKeys().isEmpty(), worm.signsWithTrustedKeys(),
                     worm.evidence(), worm.storeInRepository());
-            writeFile(out.resolve(CHAIN_VERIFICATION), before.toJson());
+            writeFile(out.resolve(CHAIN_VERIFICATION), mask.apply(before.toJson()));
             Path pom = project.getFile().toPath().toAbsolutePath().normalize();
             List<String> ids = settings.checks().stream().map(dev.root24.exec.Check::id).toList();
             Map<String, Object> inputs = inputs(settings, effective, threads, environment);
@@ -272,19 +274,23 @@ public final class CertifyMojo extends AbstractMojo {
             certification = certifier.certify(plugin.getVersion(), GitCommit.of(root).orElse(null),
                     repository.relativize(pom), DeclarationLines.find(pom, ids), inputs);
         } catch (PolicyException e) {
-            throw new MojoExecutionException("root24:certify: " + e.getMessage());
+            throw new MojoExecutionException(mask.apply("root24:certify: " + e.getMessage()));
         }
-        new ConsoleReport().lines(certification).forEach(getLog()::info);
+        new ConsoleReport().lines(certification).forEach(line -> getLog().info(mask.apply(line)));
         String summary = environment.get("GITHUB_STEP_SUMMARY");
         try {
-            new ReportFiles().write(certification, out, blank(summary) ? null : Path.of(summary));
+            new ReportFiles(mask).write(certification, out, blank(summary) ? null : Path.of(summary));
         } catch (IOException e) {
             throw new MojoExecutionException("root24:certify: cannot write the reports to " + out + ": "
                     + e.getClass().getSimpleName() + " " + e.getMessage());
         }
         getLog().info("Reports: " + out.resolve(ReportFiles.JSON) + ", " + ReportFiles.MARKDOWN + ", " + ReportFiles.SARIF);
-        record(certification, effective, worm, store, out);
-        gate(certification);
+        record(certification, effective, worm, store, out, mask);
+        try {
+            gate(certification);
+        } catch (MojoFailureException e) {
+            throw new MojoFailureException(mask.apply(e.getMessage()));
+        }
     }
 
     /**
@@ -293,7 +299,7 @@ public final class CertifyMojo extends AbstractMojo {
      * ships them to the repository manager.
      */
     private void record(Certification certification, EffectivePolicy effective, WormSettings worm, WormStore store,
-            Path out) throws MojoExecutionException {
+            Path out, SecretMask mask) throws MojoExecutionException {
         try {
             byte[] report = Files.readAllBytes(out.resolve(ReportFiles.JSON));
             Map<String, Integer> phases = new LinkedHashMap<>();
@@ -312,7 +318,7 @@ public final class CertifyMojo extends AbstractMojo {
             getLog().info("WORM entry " + appended.index() + " (" + (worm.signer().isSigned() ? "signed " + worm.signer()
                     : "unsigned: no signing key configured") + ") appended to " + worm.store());
         } catch (WormException | PolicyException e) {
-            throw new MojoExecutionException("root24:certify: " + e.getMessage());
+            throw new MojoExecutionException(mask.apply("root24:certify: " + e.getMessage()));
         } catch (IOException e) {
             throw new MojoExecutionException("root24:certify: cannot record the certification in " + out + ": "
                     + e.getClass().getSimpleName());

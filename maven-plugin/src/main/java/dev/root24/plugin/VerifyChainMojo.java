@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.root24.exec.SecretMask;
 import dev.root24.worm.ChainProblem;
 import dev.root24.worm.ChainVerification;
 import dev.root24.worm.ChainVerifier;
@@ -110,20 +111,26 @@ public final class VerifyChainMojo extends AbstractMojo {
         if (verificationReport == null) {
             verificationReport = buildDirectory.resolve("root24/chain-verification.json").toFile();
         }
-        ChainVerification result = verify();
+        SecretMask mask = SecretMask.of(System.getenv());
+        ChainVerification result;
         try {
-            OutputFile.replace(verificationReport.toPath(), result.toJson());
+            result = verify();
+        } catch (MojoExecutionException e) {
+            throw new MojoExecutionException(mask.apply(e.getMessage()));
+        }
+        try {
+            OutputFile.replace(verificationReport.toPath(), mask.apply(result.toJson()));
         } catch (IOException e) {
             throw new MojoExecutionException(verificationReport + ": cannot write (" + e.getClass().getSimpleName() + ")", e);
         }
         for (ChainProblem p : result.problems()) {
             if (p.severity() == Outcome.FAIL) {
-                getLog().error("root24: " + p);
+                getLog().error(mask.apply("root24: " + p));
             } else {
-                getLog().warn("root24: " + p);
+                getLog().warn(mask.apply("root24: " + p));
             }
         }
-        result.notes().forEach(n -> getLog().info("root24: note: " + n));
+        result.notes().forEach(n -> getLog().info(mask.apply("root24: note: " + n)));
         result.limits().forEach(l -> getLog().warn("root24: cannot prove: " + l));
         String summary = "root24: " + result.format() + " chain " + wormStore + ": " + result.outcome() + ", "
                 + result.entries() + " entries, " + result.signed() + " with verified signatures, "
@@ -131,12 +138,12 @@ public final class VerifyChainMojo extends AbstractMojo {
                 + " warning(s); details in " + verificationReport;
         getLog().info(summary);
         if (result.outcome() == Outcome.FAIL) {
-            throw new MojoFailureException("WORM chain verification FAILED: " + firstFailure(result)
+            throw new MojoFailureException("WORM chain verification FAILED: " + mask.apply(firstFailure(result))
                     + " (" + result.problems(Outcome.FAIL).size() + " failure(s), see " + verificationReport + ")");
         }
         if (strict && result.outcome() == Outcome.WARN) {
             throw new MojoFailureException("WORM chain verification gave WARN and root24.strict is set: "
-                    + result.problems(Outcome.WARN).get(0));
+                    + mask.apply(result.problems(Outcome.WARN).get(0).toString()));
         }
     }
 
