@@ -283,6 +283,23 @@ class HostileStoreTest {
         }
     }
 
+    // 17
+    @Test
+    void algorithmNamesInTheSignedPayloadMustBeExact() throws Exception {
+        Path store = store();
+        Chains.build(store, 1, Chains.signer(SignatureAlgorithm.ED25519));
+        byte[] payload = DsseEnvelope.parse(Files.readAllBytes(Chains.entry(store, 0))).payload();
+        String text = new String(payload, StandardCharsets.UTF_8);
+        assertThat(text).contains("\"algorithm\":\"Ed25519\"");
+        assertThat(EntryStatement.chainFields(payload).signers()).hasSize(1);
+        for (String variant : List.of("ED25519", "ed25519", "dilithium2")) {
+            byte[] changed = text.replace("\"algorithm\":\"Ed25519\"", "\"algorithm\":\"" + variant + "\"")
+                    .getBytes(StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> EntryStatement.chainFields(changed)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("not exactly").hasMessageNotContaining(variant);
+        }
+    }
+
     private static void mkfifo(Path path) throws Exception {
         Process p = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
         assertThat(p.waitFor()).isZero();
