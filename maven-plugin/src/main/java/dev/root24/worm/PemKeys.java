@@ -150,7 +150,7 @@ public final class PemKeys {
         try (PemWriter privateWriter = new PemWriter(privatePem); PemWriter publicWriter = new PemWriter(publicPem)) {
             for (SignatureAlgorithm algorithm : algorithms) {
                 KeyPair pair = algorithm.generateKeyPair();
-                privateWriter.writeObject(new PemObject("PRIVATE KEY", pair.getPrivate().getEncoded()));
+                privateWriter.writeObject(new PemObject("PRIVATE KEY", interoperablePkcs8(pair.getPrivate())));
                 publicWriter.writeObject(new PemObject("PUBLIC KEY", pair.getPublic().getEncoded()));
                 published.add(new TrustedKey(algorithm, pair.getPublic(), KeyId.of(pair.getPublic())));
             }
@@ -170,6 +170,23 @@ public final class PemKeys {
             throw new WormException(dir + ": cannot write key files (" + e.getClass().getSimpleName() + ")");
         }
         return new KeyPairFiles(privateFile, publicFile, List.copyOf(published));
+    }
+
+    /**
+     * The PKCS#8 form other tools read: Ed25519 as version 0 without the embedded public key (RFC
+     * 8410 §7; OpenSSL 3.0, Node 20 and pyca reject Bouncy Castle's v1 with it), ML-DSA-44 as the
+     * seed-only form of RFC 9881 (pyca rejects the "both" form). Every form is still read.
+     */
+    static byte[] interoperablePkcs8(PrivateKey key) {
+        try {
+            if (key instanceof MLDSAPrivateKey ml) {
+                return ml.getPrivateKey(true).getEncoded();
+            }
+            PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+            return new PrivateKeyInfo(info.getPrivateKeyAlgorithm(), info.parsePrivateKey()).getEncoded();
+        } catch (IOException e) {
+            throw new IllegalStateException("re-encoding a freshly generated key cannot fail", e);
+        }
     }
 
     private static void createOwnerOnly(Path file) throws IOException {
