@@ -33,6 +33,7 @@ public final class ChainVerifier {
     private static final Pattern HEX_512 = Pattern.compile("[0-9a-f]{128}");
     private static final Pattern HEX_256 = Pattern.compile("[0-9a-f]{64}");
     static final int MAX_JUNK_NAMES = 10;
+    private static final long LOCK_WAIT_MILLIS = 10_000;
 
     private final List<TrustedKey> trustedKeys;
     private final Checkpoint trustedCheckpoint;
@@ -63,7 +64,24 @@ public final class ChainVerifier {
     private record Read(DsseEnvelope envelope, byte[] payload, ChainFields chain) {
     }
 
+    /**
+     * Verifies under a shared hold on the store's lock, so an append running meanwhile cannot make
+     * the listing, the checkpoint and the entries disagree (which would be a false FAIL).
+     */
     public ChainVerification verify(Path store) {
+        try (WormStore.ReadHold hold = WormStore.holdForReading(store, LOCK_WAIT_MILLIS)) {
+            ChainVerification v = verifySnapshot(store);
+            if (hold.held() || !Files.isRegularFile(store.resolve(WormStore.LOCK_FILE), LinkOption.NOFOLLOW_LINKS)) {
+                return v;
+            }
+            List<String> notes = new ArrayList<>(v.notes());
+            notes.add("the store's lock could not be taken within " + LOCK_WAIT_MILLIS / 1000 + " s, so an append"
+                    + " may have run during verification; if a problem names the newest entries, verify again");
+            return new ChainVerification(v.format(), v.store(), v.entries(), v.signed(), v.problems(), notes, v.limits());
+        }
+    }
+
+    private ChainVerification verifySnapshot(Path store) {
         List<ChainProblem> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<String> limits = new ArrayList<>();

@@ -160,6 +160,86 @@ public final class WormStore {
         }
     }
 
+    /**
+     * A shared hold on the store for a reader: while held, no append (which holds the exclusive
+     * lock from reading the head to replacing the checkpoint) runs, so listing, checkpoint and
+     * entries are one snapshot. {@code held} is false when the lock could not be had in time
+     * (a writer that never lets go must not hang the reader) or the store has no lock file.
+     */
+    public static final class ReadHold implements AutoCloseable {
+        private final ReentrantLock local;
+        private final FileChannel channel;
+        private final boolean held;
+
+        private ReadHold(ReentrantLock local, FileChannel channel, boolean held) {
+            this.local = local;
+            this.channel = channel;
+            this.held = held;
+        }
+
+        public boolean held() {
+            return held;
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (channel != null) {
+                    channel.close();
+                }
+            } catch (IOException e) {
+                // Closing releases the lock; nothing else to do when the close itself fails.
+            } finally {
+                if (local != null) {
+                    local.unlock();
+                }
+            }
+        }
+    }
+
+    /** Takes the {@link ReadHold} on {@code store}, waiting at most {@code waitMillis}. */
+    public static ReadHold holdForReading(Path store, long waitMillis) {
+        long deadline = System.nanoTime() + waitMillis * 1_000_000L;
+        Path real;
+        try {
+            real = store.toRealPath();
+        } catch (IOException e) {
+            return new ReadHold(null, null, false);
+        }
+        Path lockFile = real.resolve(LOCK_FILE);
+        if (!Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+            return new ReadHold(null, null, false);
+        }
+        ReentrantLock local = IN_PROCESS_LOCKS.computeIfAbsent(real, d -> new ReentrantLock());
+        try {
+            if (!local.tryLock(waitMillis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return new ReadHold(null, null, false);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ReadHold(null, null, false);
+        }
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(lockFile, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+            while (true) {
+                if (channel.tryLock(0, Long.MAX_VALUE, true) != null) {
+                    return new ReadHold(local, channel, true);
+                }
+                if (System.nanoTime() > deadline) {
+                    break;
+                }
+                Thread.sleep(5);
+            }
+        } catch (IOException | RuntimeException e) {
+            // e.g. a file system without locks: verify without the hold, and say so.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ReadHold none = new ReadHold(local, channel, false);
+        return none;
+    }
+
     /** Reads entries other writers appended since this instance last looked. */
     private void refreshHead() throws WormException {
         while (true) {
