@@ -18,4 +18,7 @@ Files.createSymbolicLink(out.resolve("checkpoint"), outside.resolve("victim-chec
 Path hostile = Files.createDirectories(base.resolve("store-hostile"))
 Files.createSymbolicLink(hostile.resolve(".incoming"), outside)
 Files.createSymbolicLink(hostile.resolve("entry-0000000000.dsse.json"), outside.resolve("token"))
+// invocation 4's store: entry 0 replaced by something that is not an entry
+Path forged = Files.createDirectories(base.resolve("store-forged"))
+Files.writeString(forged.resolve("entry-0000000000.dsse.json"), "{}")
 return true

@@ -241,6 +241,7 @@ public final class CertifyMojo extends AbstractMojo {
         EffectivePolicy effective;
         WormSettings worm;
         WormStore store;
+        ChainVerification before;
         try {
             RepositoryRoot repository = RepositoryRoot.of(root);
             effective = new PolicyLoader(repository, CertifyMojo.class.getClassLoader())
@@ -259,7 +260,7 @@ public final class CertifyMojo extends AbstractMojo {
                     Optional.ofNullable(signingKey).map(f -> f.toPath().toAbsolutePath()), environment);
             store = openStore(worm.store());
             // Phase 3 judges the chain as it stands before this run adds to it.
-            ChainVerification before = new ChainVerifier(worm.trustedKeys(), worm.trustedCheckpoint(), worm.algorithms())
+            before = new ChainVerifier(worm.trustedKeys(), worm.trustedCheckpoint(), worm.algorithms())
                     .verify(store.directory());
             WormAuditPhase audit = new WormAuditPhase(before, !worm.trustedKeys().isEmpty(), worm.signsWithTrustedKeys(),
                     worm.evidence(), worm.storeInRepository());
@@ -285,6 +286,11 @@ public final class CertifyMojo extends AbstractMojo {
                     + e.getClass().getSimpleName() + " " + e.getMessage());
         }
         getLog().info("Reports: " + out.resolve(ReportFiles.JSON) + ", " + ReportFiles.MARKDOWN + ", " + ReportFiles.SARIF);
+        try {
+            WormStore.requireAppendable(before, worm.store(), out.resolve(CHAIN_VERIFICATION));
+        } catch (WormException e) {
+            throw new MojoExecutionException(mask.apply("root24:certify: " + e.getMessage()));
+        }
         record(certification, effective, worm, store, out, mask);
         try {
             gate(certification);

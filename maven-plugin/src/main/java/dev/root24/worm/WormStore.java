@@ -240,6 +240,24 @@ public final class WormStore {
         return none;
     }
 
+    /**
+     * Refuses to extend a chain whose verification failed: an owner-signed entry and checkpoint on
+     * top of a forged or damaged history would vouch for it.
+     *
+     * @param verification the verification of this store taken before the append
+     * @param report where that verification was written, for the message
+     */
+    public static void requireAppendable(ChainVerification verification, Path store, Path report) throws WormException {
+        List<ChainProblem> failures = verification.problems(Outcome.FAIL);
+        if (failures.isEmpty()) {
+            return;
+        }
+        throw new WormException("not appending to " + store + ": its chain fails verification (" + failures.get(0)
+                + (failures.size() > 1 ? "; " + failures.size() + " failures in all" : "") + ", see " + report
+                + "). An entry signed on top would vouch for that history. Keep this store unchanged as evidence"
+                + " and point wormStore at a new, empty directory to start a new chain.");
+    }
+
     /** Reads entries other writers appended since this instance last looked. */
     private void refreshHead() throws WormException {
         while (true) {

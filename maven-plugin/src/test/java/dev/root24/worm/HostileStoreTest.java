@@ -283,6 +283,24 @@ class HostileStoreTest {
         }
     }
 
+    // 13
+    @Test
+    void aChainThatFailsVerificationIsNotExtended() throws Exception {
+        Path store = store();
+        Chains.build(store, 2, Signer.unsigned());
+        Files.writeString(Chains.entry(store, 0), "{}");
+        ChainVerification before = verify(store);
+        assertThat(before.outcome()).isEqualTo(Outcome.FAIL);
+
+        assertThatThrownBy(() -> WormStore.requireAppendable(before, store, dir.resolve("chain-verification.json")))
+                .isInstanceOf(WormException.class)
+                .hasMessageContaining("not appending to " + store)
+                .hasMessageContaining("FAIL entry 0 (entry-0000000000.dsse.json)")
+                .hasMessageContaining("new, empty directory").hasMessageContaining("evidence");
+        Chains.build(dir.resolve("fresh"), 1, Signer.unsigned());
+        WormStore.requireAppendable(verify(dir.resolve("fresh")), dir.resolve("fresh"), dir.resolve("x.json"));
+    }
+
     // 17
     @Test
     void algorithmNamesInTheSignedPayloadMustBeExact() throws Exception {
