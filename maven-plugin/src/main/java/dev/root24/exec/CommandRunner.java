@@ -43,6 +43,9 @@ public final class CommandRunner {
     private final int parallelism;
     private final int tailChars;
     private final BuiltInChecks builtIns;
+    /** Variables no check inherits: the plugin's own key material. */
+    static final java.util.Set<String> WITHHELD = java.util.Set.of("ROOT24_SIGNING_KEY");
+
     private final Map<String, String> inherited;
 
     /**
@@ -145,6 +148,8 @@ public final class CommandRunner {
         ProcessBuilder builder = new ProcessBuilder().directory(root.toFile());
         builder.environment().putAll(check.environment());
         SecretMask mask = SecretMask.of(inherited, builder.environment());
+        // A check needs no signing key; a child process that never holds it cannot leak it.
+        builder.environment().keySet().removeAll(WITHHELD);
         String shown = mask.apply(check.command());
         List<String> argv;
         try {

@@ -41,11 +41,39 @@ public final class SecretMask {
         for (Map<String, String> env : environments) {
             for (Map.Entry<String, String> e : env.entrySet()) {
                 if (looksSecret(e.getKey()) && maskable(e.getValue())) {
-                    values.add(e.getValue());
+                    values.addAll(forms(e.getValue()));
                 }
             }
         }
         return new SecretMask(List.copyOf(values));
+    }
+
+    /**
+     * The forms a secret takes on its way into output: as is; with every run of whitespace made
+     * one space ({@code echo $KEY} unquoted); each of its lines alone ({@code | sed -n 2p}); and
+     * JSON-escaped, as it stands in a rendered report.
+     */
+    static List<String> forms(String value) {
+        List<String> forms = new ArrayList<>();
+        forms.add(value);
+        String normalised = value.strip().replaceAll("\\s+", " ");
+        if (maskable(normalised)) {
+            forms.add(normalised);
+        }
+        if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            for (String line : value.split("\\R")) {
+                String l = line.strip();
+                if (maskable(l)) {
+                    forms.add(l);
+                }
+            }
+        }
+        String json = value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
+                .replace("\r", "\\r").replace("\t", "\\t");
+        if (!json.equals(value)) {
+            forms.add(json);
+        }
+        return forms;
     }
 
     /**
@@ -84,6 +112,14 @@ public final class SecretMask {
             result = result.replace(secret, MASK);
         }
         return result;
+    }
+
+    /** UTF-8 {@code bytes} (a rendered report) with every secret value replaced by {@link #MASK}. */
+    public byte[] apply(byte[] bytes) {
+        if (secrets.isEmpty()) {
+            return bytes;
+        }
+        return apply(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The environment with secret-looking values masked, in key order. */

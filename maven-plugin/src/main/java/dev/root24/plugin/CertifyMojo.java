@@ -19,7 +19,6 @@ import dev.root24.policy.PolicyLocation;
 import dev.root24.policy.RepositoryRoot;
 import dev.root24.policy.SettingSource;
 import dev.root24.report.CertifyExecutor;
-import dev.root24.report.ConsoleReport;
 import dev.root24.report.ReportFiles;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.InputLocation;
@@ -139,10 +138,12 @@ public final class CertifyMojo extends AbstractMojo {
      * The WORM chain this run appends its signed entry to. Default
      * <code>${project.build.directory}/root24/worm</code>, which {@code mvn clean} removes: name a
      * persistent directory (in the repository or on a shared drive) for a chain that continues
-     * across builds. Policy key {@code worm.store} (repository-relative).
+     * across builds. A relative path is resolved against the repository root and may not leave it
+     * (nor pass through a link that leads out of it); an absolute path may lie anywhere, e.g. on a
+     * shared drive. Policy key {@code worm.store}.
      */
     @Parameter(property = "root24.wormStore")
-    private File wormStore;
+    private String wormStore;
 
     /**
      * A PEM file holding the PKCS#8 private key(s) that sign the entry (see {@code root24:keygen}).
@@ -227,7 +228,7 @@ public final class CertifyMojo extends AbstractMojo {
                     System.getenv(), CertifyMojo.class.getClassLoader(),
                     project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion(), plugin.getVersion(),
                     project.getFile().toPath(), parallelism, outputTailChars, line -> getLog().debug(line));
-            result = executor.certify(request, c -> new ConsoleReport().lines(c).forEach(getLog()::info));
+            result = executor.certify(request, getLog()::info);
         } catch (PolicyException | IllegalArgumentException e) {
             throw new MojoExecutionException("root24:certify: " + e.getMessage());
         } catch (IOException e) {
@@ -296,7 +297,8 @@ public final class CertifyMojo extends AbstractMojo {
                     .set("scoring.tiers.silver", tiers.silver, pom("<tiers><silver>"))
                     .set("scoring.tiers.bronze", tiers.bronze, pom("<tiers><bronze>"));
         }
-        inline.set("worm.store", wormStore == null ? null : wormStore.getAbsolutePath(), source("wormStore", "root24.wormStore"))
+        // Kept as typed: a File parameter would make "../outside" absolute, and so allowed.
+        inline.set("worm.store", blankToNull(wormStore), source("wormStore", "root24.wormStore"))
                 .set("worm.signatureAlgorithms", blankToNull(signatureAlgorithms) == null ? null
                         : Arrays.stream(signatureAlgorithms.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList(),
                         source("signatureAlgorithms", "root24.signatureAlgorithms"))

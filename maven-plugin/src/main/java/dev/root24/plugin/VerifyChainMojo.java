@@ -2,8 +2,6 @@ package dev.root24.plugin;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -11,13 +9,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.root24.exec.SecretMask;
 import dev.root24.worm.ChainProblem;
 import dev.root24.worm.ChainVerification;
 import dev.root24.worm.ChainVerifier;
 import dev.root24.worm.Checkpoint;
 import dev.root24.worm.LegacyChainVerifier;
 import dev.root24.worm.Outcome;
+import dev.root24.worm.OutputFile;
 import dev.root24.worm.PemKeys;
+import dev.root24.worm.RegularFile;
 import dev.root24.worm.SignatureAlgorithm;
 import dev.root24.worm.TrustedKey;
 import dev.root24.worm.WormException;
@@ -110,21 +111,26 @@ public final class VerifyChainMojo extends AbstractMojo {
         if (verificationReport == null) {
             verificationReport = buildDirectory.resolve("root24/chain-verification.json").toFile();
         }
-        ChainVerification result = verify();
+        SecretMask mask = SecretMask.of(System.getenv());
+        ChainVerification result;
         try {
-            Files.createDirectories(verificationReport.toPath().toAbsolutePath().getParent());
-            Files.write(verificationReport.toPath(), result.toJson());
+            result = verify();
+        } catch (MojoExecutionException e) {
+            throw new MojoExecutionException(mask.apply(e.getMessage()));
+        }
+        try {
+            OutputFile.replace(verificationReport.toPath(), mask.apply(result.toJson()));
         } catch (IOException e) {
             throw new MojoExecutionException(verificationReport + ": cannot write (" + e.getClass().getSimpleName() + ")", e);
         }
         for (ChainProblem p : result.problems()) {
             if (p.severity() == Outcome.FAIL) {
-                getLog().error("root24: " + p);
+                getLog().error(mask.apply("root24: " + p));
             } else {
-                getLog().warn("root24: " + p);
+                getLog().warn(mask.apply("root24: " + p));
             }
         }
-        result.notes().forEach(n -> getLog().info("root24: note: " + n));
+        result.notes().forEach(n -> getLog().info(mask.apply("root24: note: " + n)));
         result.limits().forEach(l -> getLog().warn("root24: cannot prove: " + l));
         String summary = "root24: " + result.format() + " chain " + wormStore + ": " + result.outcome() + ", "
                 + result.entries() + " entries, " + result.signed() + " with verified signatures, "
@@ -132,12 +138,12 @@ public final class VerifyChainMojo extends AbstractMojo {
                 + " warning(s); details in " + verificationReport;
         getLog().info(summary);
         if (result.outcome() == Outcome.FAIL) {
-            throw new MojoFailureException("WORM chain verification FAILED: " + firstFailure(result)
+            throw new MojoFailureException("WORM chain verification FAILED: " + mask.apply(firstFailure(result))
                     + " (" + result.problems(Outcome.FAIL).size() + " failure(s), see " + verificationReport + ")");
         }
         if (strict && result.outcome() == Outcome.WARN) {
             throw new MojoFailureException("WORM chain verification gave WARN and root24.strict is set: "
-                    + result.problems(Outcome.WARN).get(0));
+                    + mask.apply(result.problems(Outcome.WARN).get(0).toString()));
         }
     }
 
@@ -187,9 +193,11 @@ public final class VerifyChainMojo extends AbstractMojo {
         }
     }
 
-    private static String readCheckpoint(File file) throws WormException {
+    private static byte[] readCheckpoint(File file) throws WormException {
         try {
-            return Files.readString(file.toPath(), StandardCharsets.UTF_8);
+            return RegularFile.readFollowingLinks(file.toPath(), Checkpoint.MAX_BYTES);
+        } catch (RegularFile.Refused e) {
+            throw new WormException(file + ": " + e.getMessage());
         } catch (IOException e) {
             throw new WormException(file + ": cannot read the trusted checkpoint (" + e.getClass().getSimpleName() + ")");
         }

@@ -92,7 +92,17 @@ public class CertifyExecutor {
      * @throws PolicyException for a configuration mistake, with a one-line message
      * @throws IOException when the reports cannot be written
      */
-    public Result certify(Request request, Consumer<Certification> beforeRecording) throws PolicyException, IOException {
+    public Result certify(Request request, Consumer<String> console) throws PolicyException, IOException {
+        // Every report, log line and message of this run is masked, not only the checks' output.
+        SecretMask mask = SecretMask.of(request.environment());
+        try {
+            return run(request, line -> console.accept(mask.apply(line)), mask);
+        } catch (PolicyException e) {
+            throw new PolicyException(mask.apply(e.getMessage()));
+        }
+    }
+
+    private Result run(Request request, Consumer<String> console, SecretMask mask) throws PolicyException, IOException {
         Path root = request.root();
         Path out = request.outputDirectory().toAbsolutePath().normalize();
         RepositoryRoot repository = RepositoryRoot.of(root);
@@ -119,7 +129,7 @@ public class CertifyExecutor {
         ChainVerification before = new ChainVerifier(worm.trustedKeys(), worm.trustedCheckpoint(), worm.algorithms())
                 .verify(store.directory());
         WormAuditPhase audit = WormAuditPhase.of(before, worm);
-        writeFile(out.resolve(CHAIN_VERIFICATION), before.toJson());
+        writeFile(out.resolve(CHAIN_VERIFICATION), mask.apply(before.toJson()));
         Path pom = request.pom().toAbsolutePath().normalize();
         List<String> ids = settings.checks().stream().map(dev.root24.exec.Check::id).toList();
         Map<String, Object> inputs = inputs(settings, effective, threads, request);
@@ -130,9 +140,9 @@ public class CertifyExecutor {
         String commit = GitCommit.of(root).orElse(null);
         Certification certification = certifier.certify(request.pluginVersion(), commit, repository.relativize(pom),
                 DeclarationLines.find(pom, ids), inputs);
-        beforeRecording.accept(certification);
+        new ConsoleReport().lines(certification).forEach(console);
         String summary = request.environment().get("GITHUB_STEP_SUMMARY");
-        new ReportFiles().write(certification, out, summary == null || summary.isBlank() ? null : Path.of(summary));
+        new ReportFiles(mask).write(certification, out, summary == null || summary.isBlank() ? null : Path.of(summary));
         CertificationClaims claims = claims(certification, effective, request.project(),
                 commit == null ? null : GitCommit.dirty(root).orElse(null));
         WormStore.AppendedEntry appended;
@@ -146,13 +156,16 @@ public class CertifyExecutor {
             CertificationRecord entry = new CertificationRecord(subject, commit, report, certification.scorecard().overall(),
                     certification.scorecard().tier().name(), phases, "sha256:" + effective.sha256(), request.pluginVersion(),
                     claims);
+            // A chain that fails verification is evidence: it is kept as it is, not extended.
+            WormStore.requireAppendable(before, worm.store(), out.resolve(CHAIN_VERIFICATION));
             appended = store.append(entry, worm.signer());
         } catch (WormException e) {
             throw new PolicyException(e.getMessage());
         }
         Path envelope = writeFile(out.resolve(CERTIFICATION), appended.envelope());
         Path checkpoint = writeFile(out.resolve(WormStore.CHECKPOINT_FILE), appended.checkpoint().getBytes(StandardCharsets.UTF_8));
-        return new Result(certification, effective, worm, appended, envelope, checkpoint, gate(certification, settings));
+        String gate = gate(certification, settings);
+        return new Result(certification, effective, worm, appended, envelope, checkpoint, gate == null ? null : mask.apply(gate));
     }
 
     /** Why the build must fail, or null when it passes. */
@@ -264,9 +277,8 @@ public class CertifyExecutor {
 
     private static Path writeFile(Path file, byte[] content) throws PolicyException {
         try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, content);
-            return file;
+            // Never through a link: a temporary file beside it, then a move that replaces.
+            return dev.root24.worm.OutputFile.replace(file, content);
         } catch (IOException e) {
             throw new PolicyException(file + ": cannot be written (" + e.getClass().getSimpleName() + ")");
         }

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
+import dev.root24.exec.SecretMask;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,6 +23,16 @@ public final class ReportFiles {
     public static final String SARIF = "report.sarif";
 
     private final JsonMapper mapper = JsonMapper.builder().build();
+    private final SecretMask mask;
+
+    public ReportFiles() {
+        this(SecretMask.none());
+    }
+
+    /** @param mask applied to every file written, so no secret of the environment reaches one */
+    public ReportFiles(SecretMask mask) {
+        this.mask = mask;
+    }
 
     /**
      * @param stepSummary the file named by {@code $GITHUB_STEP_SUMMARY}, or null
@@ -35,16 +46,16 @@ public final class ReportFiles {
         Path md = replace(directory.resolve(MARKDOWN), markdown);
         Path sarif = replace(directory.resolve(SARIF), new SarifReport(mapper).render(certification));
         if (stepSummary != null) {
-            Files.writeString(stepSummary, markdown + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            Files.writeString(stepSummary, mask.apply(markdown) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND, StandardOpenOption.WRITE);
         }
         return List.of(json, md, sarif);
     }
 
-    private static Path replace(Path target, String content) throws IOException {
+    private Path replace(Path target, String content) throws IOException {
         Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
         try {
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            Files.writeString(temp, mask.apply(content), StandardCharsets.UTF_8);
             try {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (java.nio.file.AtomicMoveNotSupportedException e) {

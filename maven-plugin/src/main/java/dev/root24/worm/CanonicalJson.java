@@ -59,13 +59,47 @@ public final class CanonicalJson {
         }
     };
 
-    /** Parses JSON text strictly; throws {@link IllegalArgumentException} with a one-line reason. */
+    /**
+     * JSON that does not parse. The message gives the byte offset only: Jackson's own message
+     * quotes the token it saw, and the bytes may be a secret that a link or a mistake put there.
+     */
+    public static final class MalformedJson extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final long byteOffset;
+
+        MalformedJson(long byteOffset) {
+            super(byteOffset >= 0 ? "malformed JSON at byte " + byteOffset : "malformed JSON");
+            this.byteOffset = byteOffset;
+        }
+
+        /** The 0-based offset where parsing stopped, or -1 when unknown. */
+        public long byteOffset() {
+            return byteOffset;
+        }
+    }
+
+    /**
+     * Parses JSON text strictly; throws {@link MalformedJson} (never quoting the input) or, for
+     * a duplicate member, the same with the offset of the duplicate.
+     */
     static JsonNode parse(byte[] json) {
         try {
             return MAPPER.readTree(json);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+            long offset = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
+            throw new MalformedJson(offset);
         }
+    }
+
+    /**
+     * "not a valid {@code what} at byte N" for unparseable bytes, else "not a valid {@code what}:
+     * reason" for a structural problem (those reasons name members, never values).
+     */
+    static String describe(IllegalArgumentException e, String what) {
+        if (e instanceof MalformedJson m) {
+            return "not a valid " + what + (m.byteOffset() >= 0 ? " at byte " + m.byteOffset() : " (malformed JSON)");
+        }
+        return "not a valid " + what + ": " + (e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s+", " ").trim());
     }
 
     private static String number(JsonNode node) {

@@ -1,9 +1,9 @@
 package dev.root24.worm;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,8 @@ public final class ChainVerifier {
     private static final Pattern ENTRY_NAME = Pattern.compile("entry-(\\d{10})\\.dsse\\.json");
     private static final Pattern HEX_512 = Pattern.compile("[0-9a-f]{128}");
     private static final Pattern HEX_256 = Pattern.compile("[0-9a-f]{64}");
+    static final int MAX_JUNK_NAMES = 10;
+    private static final long LOCK_WAIT_MILLIS = 10_000;
 
     private final List<TrustedKey> trustedKeys;
     private final Checkpoint trustedCheckpoint;
@@ -61,7 +64,24 @@ public final class ChainVerifier {
     private record Read(DsseEnvelope envelope, byte[] payload, ChainFields chain) {
     }
 
+    /**
+     * Verifies under a shared hold on the store's lock, so an append running meanwhile cannot make
+     * the listing, the checkpoint and the entries disagree (which would be a false FAIL).
+     */
     public ChainVerification verify(Path store) {
+        try (WormStore.ReadHold hold = WormStore.holdForReading(store, LOCK_WAIT_MILLIS)) {
+            ChainVerification v = verifySnapshot(store);
+            if (hold.held() || !Files.isRegularFile(store.resolve(WormStore.LOCK_FILE), LinkOption.NOFOLLOW_LINKS)) {
+                return v;
+            }
+            List<String> notes = new ArrayList<>(v.notes());
+            notes.add("the store's lock could not be taken within " + LOCK_WAIT_MILLIS / 1000 + " s, so an append"
+                    + " may have run during verification; if a problem names the newest entries, verify again");
+            return new ChainVerification(v.format(), v.store(), v.entries(), v.signed(), v.problems(), notes, v.limits());
+        }
+    }
+
+    private ChainVerification verifySnapshot(Path store) {
         List<ChainProblem> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<String> limits = new ArrayList<>();
@@ -70,15 +90,32 @@ public final class ChainVerifier {
             problems.add(new ChainProblem(Outcome.FAIL, null, null, store + ": not a directory"));
             return new ChainVerification("native", store.toString(), 0, 0, problems, notes, limits);
         }
+        // Only the first few unexpected names are kept: a store stuffed with junk must not turn
+        // into a report of the same size.
+        TreeSet<String> junkShown = new TreeSet<>();
+        long junk = 0;
         try (DirectoryStream<Path> listing = Files.newDirectoryStream(store)) {
             for (Path p : listing) {
                 String name = p.getFileName().toString();
                 Matcher m = ENTRY_NAME.matcher(name);
                 if (m.matches()) {
                     files.put(Long.parseLong(m.group(1)), p);
-                } else if (!name.equals(WormStore.CHECKPOINT_FILE) && !name.equals(WormStore.LOCK_FILE)
-                        && !name.equals(WormStore.INCOMING_DIR)) {
-                    problems.add(new ChainProblem(Outcome.WARN, null, name, "unexpected file in the store"));
+                } else if (name.equals(WormStore.CHECKPOINT_FILE) || name.equals(WormStore.LOCK_FILE)) {
+                    if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                        problems.add(new ChainProblem(Outcome.FAIL, null, name, "is " + WormStore.describeNonRegular(p)
+                                + " where the store's own file belongs: store files are never followed"));
+                    }
+                } else if (name.equals(WormStore.INCOMING_DIR)) {
+                    if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                        problems.add(new ChainProblem(Outcome.FAIL, null, name, "is " + WormStore.describeNonRegular(p)
+                                + " where the store's own directory belongs: an append would write through it"));
+                    }
+                } else {
+                    junk++;
+                    junkShown.add(name);
+                    if (junkShown.size() > MAX_JUNK_NAMES) {
+                        junkShown.pollLast();
+                    }
                 }
             }
         } catch (IOException e) {
@@ -87,6 +124,13 @@ public final class ChainVerifier {
             return new ChainVerification("native", store.toString(), 0, 0, problems, notes, limits);
         }
 
+        if (junk == 1) {
+            problems.add(new ChainProblem(Outcome.WARN, null, junkShown.first(), "unexpected file in the store"));
+        } else if (junk > 1) {
+            String shown = String.join(", ", junkShown);
+            problems.add(new ChainProblem(Outcome.WARN, null, null, junk + " unexpected files in the store"
+                    + (junk > junkShown.size() ? ", first " + junkShown.size() + " by name: " : ": ") + shown));
+        }
         long count = files.isEmpty() ? 0 : files.lastKey() + 1;
         Map<Long, byte[]> rootsAt = new HashMap<>();
         Checkpoint storeCheckpoint = readStoreCheckpoint(store, count, problems);
@@ -113,7 +157,15 @@ public final class ChainVerifier {
             String name = WormStore.entryFileName(i);
             Read read = null;
             if (file == null) {
-                problems.add(new ChainProblem(Outcome.FAIL, i, name, "entry is missing (deleted?): the indexes have a gap"));
+                // One problem per gap, however long: the loop jumps to the next present entry.
+                long next = files.ceilingKey(i);
+                problems.add(new ChainProblem(Outcome.FAIL, i, name, next - i == 1
+                        ? "entry is missing (deleted?): the indexes have a gap"
+                        : "entries " + i + ".." + (next - 1) + " (" + (next - i) + ") are missing (deleted?): the indexes have a gap"));
+                treeIntact = false;
+                previous = null;
+                i = next - 1;
+                continue;
             } else {
                 read = checkEntry(i, file, name, previous, problems);
             }
@@ -186,11 +238,10 @@ public final class ChainVerifier {
     private Read checkEntry(long i, Path file, String name, Read previous, List<ChainProblem> problems) {
         byte[] bytes;
         try {
-            if (Files.size(file) > WormStore.MAX_ENTRY_BYTES) {
-                problems.add(new ChainProblem(Outcome.FAIL, i, name, "larger than 1 MiB: not an entry"));
-                return null;
-            }
-            bytes = Files.readAllBytes(file);
+            bytes = RegularFile.read(file, WormStore.MAX_ENTRY_BYTES);
+        } catch (RegularFile.Refused e) {
+            problems.add(new ChainProblem(Outcome.FAIL, i, name, e.getMessage()));
+            return null;
         } catch (IOException e) {
             problems.add(new ChainProblem(Outcome.FAIL, i, name, "cannot read (" + e.getClass().getSimpleName() + ")"));
             return null;
@@ -200,7 +251,7 @@ public final class ChainVerifier {
         try {
             envelope = DsseEnvelope.parse(bytes);
         } catch (IllegalArgumentException e) {
-            problems.add(new ChainProblem(Outcome.FAIL, i, name, "not a valid DSSE envelope: " + oneLine(e.getMessage())));
+            problems.add(new ChainProblem(Outcome.FAIL, i, name, CanonicalJson.describe(e, "DSSE envelope")));
             return null;
         }
         if (!Arrays.equals(bytes, envelope.toJson())) {
@@ -216,7 +267,8 @@ public final class ChainVerifier {
                 problems.add(new ChainProblem(Outcome.FAIL, i, name, "payload is not RFC 8785 canonical JSON"));
             }
         } catch (IllegalArgumentException e) {
-            problems.add(new ChainProblem(Outcome.FAIL, i, name, "payload unreadable: " + oneLine(e.getMessage())));
+            problems.add(new ChainProblem(Outcome.FAIL, i, name, "payload unreadable: "
+                    + CanonicalJson.describe(e, "in-toto Statement")));
             return null;
         }
         if (chain.index() != i) {
@@ -322,7 +374,12 @@ public final class ChainVerifier {
     private Checkpoint readStoreCheckpoint(Path store, long count, List<ChainProblem> problems) {
         Path file = store.resolve(WormStore.CHECKPOINT_FILE);
         try {
-            return Checkpoint.parse(Files.readString(file, StandardCharsets.UTF_8), WormStore.CHECKPOINT_FILE);
+            return Checkpoint.parse(RegularFile.read(file, Checkpoint.MAX_BYTES), WormStore.CHECKPOINT_FILE);
+        } catch (RegularFile.Refused e) {
+            // A link or FIFO here is already a FAIL from the listing; a size problem is not.
+            if (!RegularFile.existsNoFollow(file) || Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                problems.add(new ChainProblem(Outcome.FAIL, null, WormStore.CHECKPOINT_FILE, e.getMessage()));
+            }
         } catch (NoSuchFileException e) {
             if (count > 0) {
                 problems.add(new ChainProblem(Outcome.WARN, null, WormStore.CHECKPOINT_FILE,
@@ -337,16 +394,13 @@ public final class ChainVerifier {
         return null;
     }
 
-    private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
-    }
-
     private void checkCheckpoint(Checkpoint checkpoint, String file, String what, String origin, long count,
             Map<Long, byte[]> rootsAt, boolean treeIntact, List<ChainProblem> problems, List<String> notes,
             boolean storeOwn) {
         if (origin != null && !origin.equals(checkpoint.origin())) {
-            problems.add(new ChainProblem(Outcome.FAIL, null, file, what + " is for log '" + checkpoint.origin()
-                    + "' but this chain is '" + origin + "' (a different or replaced chain)"));
+            // The checkpoint's own origin line is not quoted: the file may be anything a link put there.
+            problems.add(new ChainProblem(Outcome.FAIL, null, file, what + " is for a different log than this"
+                    + " chain, '" + origin + "' (a different or replaced chain)"));
             return;
         }
         if (checkpoint.size() > count) {

@@ -67,7 +67,25 @@ public record Checkpoint(String origin, long size, byte[] rootHash, List<NoteSig
         return false;
     }
 
-    /** Parses checkpoint text; {@code source} names it in the one-line error. */
+    /** A checkpoint is three short lines and a few signatures; anything larger is not one. */
+    public static final int MAX_BYTES = 64 * 1024;
+
+    /**
+     * Parses checkpoint bytes (UTF-8, at most {@link #MAX_BYTES}); {@code source} names them in
+     * the one-line error, which never quotes the content.
+     */
+    public static Checkpoint parse(byte[] bytes, String source) throws WormException {
+        if (bytes.length > MAX_BYTES) {
+            throw new WormException(source + ": larger than 64 KiB, not a checkpoint");
+        }
+        try {
+            return parse(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString(), source);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new WormException(source + ": not a checkpoint (not UTF-8 text)");
+        }
+    }
+
+    /** Parses checkpoint text; {@code source} names it in the one-line error, which never quotes the text. */
     public static Checkpoint parse(String text, String source) throws WormException {
         int split = text.indexOf("\n\n");
         String body = split >= 0 ? text.substring(0, split + 1) : text;
@@ -90,7 +108,7 @@ public record Checkpoint(String origin, long size, byte[] rootHash, List<NoteSig
                 throw new NumberFormatException();
             }
         } catch (NumberFormatException e) {
-            throw new WormException(source + ":2: tree size '" + lines[1] + "' is not a decimal number");
+            throw new WormException(source + ":2: tree size is not a decimal number (not a checkpoint?)");
         }
         byte[] root;
         try {
@@ -100,6 +118,10 @@ public record Checkpoint(String origin, long size, byte[] rootHash, List<NoteSig
         }
         if (root.length != 32) {
             throw new WormException(source + ":3: root hash is not 32 bytes");
+        }
+        // The signature covers the body as re-encoded; unused padding bits would let two texts share it.
+        if (!Base64.getEncoder().encodeToString(root).equals(lines[2])) {
+            throw new WormException(source + ":3: root hash is not in canonical base64");
         }
         List<NoteSignature> signatures = new ArrayList<>();
         int lineNo = 5;
@@ -116,6 +138,9 @@ public record Checkpoint(String origin, long size, byte[] rootHash, List<NoteSig
                 blob = Base64.getDecoder().decode(parts[2]);
             } catch (IllegalArgumentException e) {
                 throw new WormException(source + ":" + lineNo + ": signature is not base64");
+            }
+            if (!Base64.getEncoder().encodeToString(blob).equals(parts[2])) {
+                throw new WormException(source + ":" + lineNo + ": signature is not in canonical base64");
             }
             if (blob.length < 5) {
                 throw new WormException(source + ":" + lineNo + ": signature too short");

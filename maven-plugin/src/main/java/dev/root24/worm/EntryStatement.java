@@ -100,15 +100,15 @@ public final class EntryStatement {
         String status = string(signing, "status");
         List<ChainFields.DeclaredSigner> signers = new ArrayList<>();
         for (JsonNode s : signing.path("signers")) {
-            try {
-                signers.add(new ChainFields.DeclaredSigner(SignatureAlgorithm.parse(string(s, "algorithm")),
-                        string(s, "keyid")));
-            } catch (WormException e) {
-                throw new IllegalArgumentException("chain.signing: " + e.getMessage());
+            SignatureAlgorithm algorithm = SignatureAlgorithm.exact(string(s, "algorithm"));
+            if (algorithm == null) {
+                // Not case-folded or aliased: the signed bytes have one spelling per algorithm.
+                throw new IllegalArgumentException("chain.signing: a signer's algorithm is not exactly 'ML-DSA-44' or 'Ed25519'");
             }
+            signers.add(new ChainFields.DeclaredSigner(algorithm, string(s, "keyid")));
         }
         if (status.equals("unsigned") != signers.isEmpty() || !(status.equals("unsigned") || status.equals("signed"))) {
-            throw new IllegalArgumentException("chain.signing.status '" + status + "' contradicts its signers");
+            throw new IllegalArgumentException("chain.signing.status is not 'signed' or 'unsigned' as its signers say");
         }
         return new ChainFields(index.longValue(), timestamp, string(c, "prev"), string(c, "uuid"),
                 string(c, "sha512"), string(c, "blake2b"), signers);

@@ -55,7 +55,8 @@ public final class LegacyChainVerifier {
         String previousName = null;
         for (int i = 0; i < files.size(); i++) {
             String name = files.get(i).getFileName().toString();
-            String position = "entry " + (i + 1) + " of " + files.size() + " in file-name order";
+            // 0-based like the problem's index, so "entry 9" and its position never disagree.
+            String position = "index " + i + " of 0.." + (files.size() - 1) + " in file-name order";
             Instant timestamp = checkEntry(files.get(i), i, name, position, problems);
             if (timestamp != null) {
                 if (previous != null && !timestamp.isAfter(previous)) {
@@ -79,20 +80,37 @@ public final class LegacyChainVerifier {
         return new ChainVerification("legacy", store.toString(), files.size(), 0, problems, notes, LIMITS);
     }
 
+    /**
+     * The digests cover {@code result} only, so whoever edits it can recompute them; what the
+     * entry repeats outside {@code result} then no longer agrees with it, and that is flagged.
+     */
+    private static void checkInnerConsistency(JsonNode result, JsonNode signature, String name, long i,
+            String position, List<ChainProblem> problems) {
+        JsonNode inner = result.path("summary").path("overall_score");
+        JsonNode outer = signature.path("overall_score");
+        if (inner.isNumber() && outer.isNumber() && inner.decimalValue().compareTo(outer.decimalValue()) != 0) {
+            problems.add(new ChainProblem(Outcome.FAIL, i, name, position + ": worm_signature.overall_score does not"
+                    + " match result.summary.overall_score (the result was edited and its digests recomputed?)"));
+        }
+        String uuid = signature.path("uuid").stringValue(null);
+        if (uuid != null && name.matches(".*_[0-9a-fA-F-]{36}\\.json") && !name.endsWith("_" + uuid + ".json")) {
+            problems.add(new ChainProblem(Outcome.FAIL, i, name, position
+                    + ": worm_signature.uuid does not match the uuid in the file name"));
+        }
+    }
+
     private static Instant checkEntry(Path file, long i, String name, String position, List<ChainProblem> problems) {
         JsonNode root;
         try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                problems.add(new ChainProblem(Outcome.FAIL, i, name, position + ": larger than 16 MiB, not a legacy entry"));
-                return null;
-            }
-            root = CanonicalJson.parse(Files.readAllBytes(file));
+            root = CanonicalJson.parse(RegularFile.read(file, MAX_FILE_BYTES));
+        } catch (RegularFile.Refused e) {
+            problems.add(new ChainProblem(Outcome.FAIL, i, name, position + ": " + e.getMessage()));
+            return null;
         } catch (IOException e) {
             problems.add(new ChainProblem(Outcome.FAIL, i, name, position + ": cannot read (" + e.getClass().getSimpleName() + ")"));
             return null;
         } catch (IllegalArgumentException e) {
-            problems.add(new ChainProblem(Outcome.FAIL, i, name, position + ": not valid JSON: "
-                    + e.getMessage().replaceAll("\\s+", " ")));
+            problems.add(new ChainProblem(Outcome.FAIL, i, name, position + ": " + CanonicalJson.describe(e, "JSON file")));
             return null;
         }
         JsonNode result = root.get("result");
@@ -116,12 +134,13 @@ public final class LegacyChainVerifier {
             problems.add(new ChainProblem(Outcome.FAIL, i, name, position
                     + ": worm_signature.blake2b does not match the result (edited after it was written)"));
         }
+        checkInnerConsistency(result, signature, name, i, position, problems);
         String text = signature.path("timestamp").stringValue(null);
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException | NullPointerException e) {
-            problems.add(new ChainProblem(Outcome.FAIL, i, name, position + ": worm_signature.timestamp '" + text
-                    + "' is not an ISO-8601 UTC instant"));
+            problems.add(new ChainProblem(Outcome.FAIL, i, name, position
+                    + ": worm_signature.timestamp is not an ISO-8601 UTC instant"));
             return null;
         }
     }

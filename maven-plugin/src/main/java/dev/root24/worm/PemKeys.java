@@ -150,7 +150,7 @@ public final class PemKeys {
         try (PemWriter privateWriter = new PemWriter(privatePem); PemWriter publicWriter = new PemWriter(publicPem)) {
             for (SignatureAlgorithm algorithm : algorithms) {
                 KeyPair pair = algorithm.generateKeyPair();
-                privateWriter.writeObject(new PemObject("PRIVATE KEY", pair.getPrivate().getEncoded()));
+                privateWriter.writeObject(new PemObject("PRIVATE KEY", interoperablePkcs8(pair.getPrivate())));
                 publicWriter.writeObject(new PemObject("PUBLIC KEY", pair.getPublic().getEncoded()));
                 published.add(new TrustedKey(algorithm, pair.getPublic(), KeyId.of(pair.getPublic())));
             }
@@ -172,6 +172,23 @@ public final class PemKeys {
         return new KeyPairFiles(privateFile, publicFile, List.copyOf(published));
     }
 
+    /**
+     * The PKCS#8 form other tools read: Ed25519 as version 0 without the embedded public key (RFC
+     * 8410 §7; OpenSSL 3.0, Node 20 and pyca reject Bouncy Castle's v1 with it), ML-DSA-44 as the
+     * seed-only form of RFC 9881 (pyca rejects the "both" form). Every form is still read.
+     */
+    static byte[] interoperablePkcs8(PrivateKey key) {
+        try {
+            if (key instanceof MLDSAPrivateKey ml) {
+                return ml.getPrivateKey(true).getEncoded();
+            }
+            PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+            return new PrivateKeyInfo(info.getPrivateKeyAlgorithm(), info.parsePrivateKey()).getEncoded();
+        } catch (IOException e) {
+            throw new IllegalStateException("re-encoding a freshly generated key cannot fail", e);
+        }
+    }
+
     private static void createOwnerOnly(Path file) throws IOException {
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
@@ -189,13 +206,14 @@ public final class PemKeys {
             if (Files.isDirectory(file)) {
                 throw new WormException(file + ": is a directory, expected a PEM key file");
             }
-            if (Files.size(file) > MAX_PEM_BYTES) {
-                throw new WormException(file + ": larger than 1 MiB, not a PEM key file");
-            }
-            return Files.readString(file, StandardCharsets.US_ASCII);
+            // A key path named on purpose may be a link; a FIFO or device would hang or never end.
+            byte[] bytes = RegularFile.readFollowingLinks(file, MAX_PEM_BYTES);
+            return StandardCharsets.US_ASCII.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (RegularFile.Refused e) {
+            throw new WormException(file + ": " + e.getMessage() + ", expected a PEM key file");
         } catch (NoSuchFileException e) {
             throw new WormException(file + ": key file not found");
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new WormException(file + ": not a PEM key file (non-ASCII content)");
         } catch (IOException e) {
             throw new WormException(file + ": cannot read key file (" + e.getClass().getSimpleName() + ")");

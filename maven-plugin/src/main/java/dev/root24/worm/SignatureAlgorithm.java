@@ -68,6 +68,19 @@ public enum SignatureAlgorithm {
         return null;
     }
 
+    /**
+     * The algorithm whose {@link #displayName()} is exactly {@code name}, or null. For names inside
+     * signed payloads, where one meaning must have one spelling; configuration uses {@link #parse}.
+     */
+    static SignatureAlgorithm exact(String name) {
+        for (SignatureAlgorithm a : values()) {
+            if (a.displayName.equals(name)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
     /** Parses one name, case-insensitively; {@code Dilithium2} is accepted as ML-DSA-44's old name. */
     public static SignatureAlgorithm parse(String name) throws WormException {
         String n = name.trim().toLowerCase(Locale.ROOT);

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.ArrayList;
@@ -114,10 +112,9 @@ public record WormSettings(Path store, String storeInRepository, Signer signer, 
             Checkpoint checkpoint = null;
             if (worm.trustedCheckpoint() != null) {
                 String location = worm.trustedCheckpoint().strip();
-                String text = location.startsWith(PolicyLoader.CLASSPATH_PREFIX)
-                        ? resource(resources, location, "worm.trustedCheckpoint")
-                        : read(root.resolve(location, "trustedCheckpoint"), location);
-                checkpoint = Checkpoint.parse(text, location);
+                checkpoint = location.startsWith(PolicyLoader.CLASSPATH_PREFIX)
+                        ? Checkpoint.parse(resource(resources, location, "worm.trustedCheckpoint"), location)
+                        : Checkpoint.parse(read(root.resolve(location, "trustedCheckpoint"), location), location);
             }
             Set<SignatureAlgorithm> algorithms = requested.isEmpty() ? Set.of() : EnumSet.copyOf(requested);
             return new WormSettings(absoluteStore, inRepository, signer, trusted, checkpoint, algorithms,
@@ -164,18 +161,11 @@ public record WormSettings(Path store, String storeInRepository, Signer signer, 
         }
     }
 
-    private static String read(Path file, String display) throws PolicyException {
+    private static byte[] read(Path file, String display) throws PolicyException {
         try {
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                throw new PolicyException(display + ": is not a regular file");
-            }
-            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-                byte[] bytes = in.readNBytes(MAX_RESOURCE_BYTES + 1);
-                if (bytes.length > MAX_RESOURCE_BYTES) {
-                    throw new PolicyException(display + ": is larger than " + MAX_RESOURCE_BYTES + " bytes");
-                }
-                return new String(bytes, StandardCharsets.UTF_8);
-            }
+            return RegularFile.readFollowingLinks(file, Checkpoint.MAX_BYTES);
+        } catch (RegularFile.Refused e) {
+            throw new PolicyException(display + ": " + e.getMessage());
         } catch (IOException e) {
             throw new PolicyException(display + ": cannot be read (" + e.getClass().getSimpleName() + ")");
         }

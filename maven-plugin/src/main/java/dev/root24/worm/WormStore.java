@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -78,8 +79,15 @@ public final class WormStore {
 
     public static WormStore open(Path directory, Durability durability, Clock clock) throws WormException {
         try {
-            Files.createDirectories(directory.resolve(INCOMING_DIR));
-            return new WormStore(directory.toRealPath(), durability, clock);
+            Files.createDirectories(directory);
+            Path real = directory.toRealPath();
+            try {
+                Files.createDirectory(real.resolve(INCOMING_DIR));
+            } catch (FileAlreadyExistsException e) {
+                // Judged by the verifier and refused by append, not here: the verification that
+                // runs before an append should get to report it.
+            }
+            return new WormStore(real, durability, clock);
         } catch (IOException e) {
             throw new WormException(directory + ": cannot create the WORM store directory ("
                     + e.getClass().getSimpleName() + ")");
@@ -114,9 +122,10 @@ public final class WormStore {
         }
         ReentrantLock local = IN_PROCESS_LOCKS.computeIfAbsent(directory, d -> new ReentrantLock());
         local.lock();
+        requireNoLink(directory.resolve(LOCK_FILE), LOCK_FILE);
         try (FileChannel lockChannel = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock ignored = lockChannel.lock()) {
-            Files.createDirectories(directory.resolve(INCOMING_DIR));
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS); FileLock ignored = lockChannel.lock()) {
+            requireIncoming(directory);
             clearIncoming();
             for (int attempt = 0; attempt < LINK_ATTEMPTS; attempt++) {
                 refreshHead();
@@ -133,6 +142,11 @@ public final class WormStore {
                     String checkpoint = writeCheckpoint(signer);
                     return new AppendedEntry(chain.index(), target, envelope, checkpoint);
                 }
+                if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+                    // A dangling link or a FIFO holds the name: no number of retries gets past it.
+                    throw new WormException(target + ": " + describeNonRegular(target)
+                            + " holds the name of the next entry; refusing to append, run root24:verify-chain");
+                }
                 // Someone who ignored the lock (e.g. a file system without working locks) got there
                 // first: their entry stands, we re-read the head and try the next index.
             }
@@ -140,10 +154,108 @@ public final class WormStore {
                     + " attempts; other writers keep taking the next index");
         } catch (IOException e) {
             throw new WormException(directory + ": cannot append to the WORM store (" + e.getClass().getSimpleName()
-                    + (e.getMessage() != null ? ": " + e.getMessage() : "") + ")");
+                    + (e.getMessage() != null ? ": " + oneLine(e.getMessage()) : "") + ")");
         } finally {
             local.unlock();
         }
+    }
+
+    /**
+     * A shared hold on the store for a reader: while held, no append (which holds the exclusive
+     * lock from reading the head to replacing the checkpoint) runs, so listing, checkpoint and
+     * entries are one snapshot. {@code held} is false when the lock could not be had in time
+     * (a writer that never lets go must not hang the reader) or the store has no lock file.
+     */
+    public static final class ReadHold implements AutoCloseable {
+        private final ReentrantLock local;
+        private final FileChannel channel;
+        private final boolean held;
+
+        private ReadHold(ReentrantLock local, FileChannel channel, boolean held) {
+            this.local = local;
+            this.channel = channel;
+            this.held = held;
+        }
+
+        public boolean held() {
+            return held;
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (channel != null) {
+                    channel.close();
+                }
+            } catch (IOException e) {
+                // Closing releases the lock; nothing else to do when the close itself fails.
+            } finally {
+                if (local != null) {
+                    local.unlock();
+                }
+            }
+        }
+    }
+
+    /** Takes the {@link ReadHold} on {@code store}, waiting at most {@code waitMillis}. */
+    public static ReadHold holdForReading(Path store, long waitMillis) {
+        long deadline = System.nanoTime() + waitMillis * 1_000_000L;
+        Path real;
+        try {
+            real = store.toRealPath();
+        } catch (IOException e) {
+            return new ReadHold(null, null, false);
+        }
+        Path lockFile = real.resolve(LOCK_FILE);
+        if (!Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+            return new ReadHold(null, null, false);
+        }
+        ReentrantLock local = IN_PROCESS_LOCKS.computeIfAbsent(real, d -> new ReentrantLock());
+        try {
+            if (!local.tryLock(waitMillis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return new ReadHold(null, null, false);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ReadHold(null, null, false);
+        }
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(lockFile, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+            while (true) {
+                if (channel.tryLock(0, Long.MAX_VALUE, true) != null) {
+                    return new ReadHold(local, channel, true);
+                }
+                if (System.nanoTime() > deadline) {
+                    break;
+                }
+                Thread.sleep(5);
+            }
+        } catch (IOException | RuntimeException e) {
+            // e.g. a file system without locks: verify without the hold, and say so.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ReadHold none = new ReadHold(local, channel, false);
+        return none;
+    }
+
+    /**
+     * Refuses to extend a chain whose verification failed: an owner-signed entry and checkpoint on
+     * top of a forged or damaged history would vouch for it.
+     *
+     * @param verification the verification of this store taken before the append
+     * @param report where that verification was written, for the message
+     */
+    public static void requireAppendable(ChainVerification verification, Path store, Path report) throws WormException {
+        List<ChainProblem> failures = verification.problems(Outcome.FAIL);
+        if (failures.isEmpty()) {
+            return;
+        }
+        throw new WormException("not appending to " + store + ": its chain fails verification (" + failures.get(0)
+                + (failures.size() > 1 ? "; " + failures.size() + " failures in all" : "") + ", see " + report
+                + "). An entry signed on top would vouch for that history. Keep this store unchanged as evidence"
+                + " and point wormStore at a new, empty directory to start a new chain.");
     }
 
     /** Reads entries other writers appended since this instance last looked. */
@@ -152,13 +264,12 @@ public final class WormStore {
             Path file = directory.resolve(entryFileName(nextIndex));
             byte[] bytes;
             try {
-                if (Files.size(file) > MAX_ENTRY_BYTES) {
-                    throw new WormException(file + ": existing entry is larger than 1 MiB; refusing to extend the"
-                            + " chain, run root24:verify-chain");
-                }
-                bytes = Files.readAllBytes(file);
+                bytes = RegularFile.read(file, MAX_ENTRY_BYTES);
             } catch (NoSuchFileException e) {
                 return;
+            } catch (RegularFile.Refused e) {
+                throw new WormException(file + ": existing entry " + e.getMessage() + "; refusing to extend the"
+                        + " chain, run root24:verify-chain");
             } catch (IOException e) {
                 throw new WormException(file + ": cannot read (" + e.getClass().getSimpleName() + ")");
             }
@@ -168,7 +279,7 @@ public final class WormStore {
                 payload = DsseEnvelope.parse(bytes).payload();
                 chain = EntryStatement.chainFields(payload);
             } catch (IllegalArgumentException e) {
-                throw new WormException(file + ": existing entry is damaged (" + e.getMessage()
+                throw new WormException(file + ": existing entry is damaged (" + CanonicalJson.describe(e, "DSSE envelope")
                         + "); refusing to extend the chain, run root24:verify-chain");
             }
             if (chain.index() != nextIndex) {
@@ -238,6 +349,50 @@ public final class WormStore {
         } catch (IOException e) {
             // Some platforms (Windows) cannot open a directory for forcing; the link itself is atomic there.
         }
+    }
+
+    /**
+     * {@code .incoming} must be a real directory of the store: were it a link, clearing it would
+     * delete another directory's files and the entry would be written there.
+     */
+    private static void requireIncoming(Path store) throws IOException, WormException {
+        Path incoming = store.resolve(INCOMING_DIR);
+        try {
+            Files.createDirectory(incoming);
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(incoming, LinkOption.NOFOLLOW_LINKS)) {
+                throw new WormException(incoming + ": " + describeNonRegular(incoming)
+                        + " where the store's own directory belongs; refusing to use it (remove it)");
+            }
+        }
+    }
+
+    /** The lock file is opened for writing: a link there would create or truncate a file elsewhere. */
+    private static void requireNoLink(Path file, String name) throws WormException {
+        if (Files.isSymbolicLink(file)) {
+            throw new WormException(file + ": " + name + " is a symbolic link; the store never follows links"
+                    + " (remove it)");
+        }
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new WormException(file + ": " + name + " is not a regular file; refusing to open it (remove it)");
+        }
+    }
+
+    static String describeNonRegular(Path file) {
+        if (Files.isSymbolicLink(file)) {
+            return Files.exists(file) ? "a symbolic link" : "a dangling symbolic link";
+        }
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            return "a directory";
+        }
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return "a regular file";
+        }
+        return "a special file (FIFO, socket or device)";
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s+", " ").trim();
     }
 
     /** Under the lock, anything left in .incoming is from a writer that died mid-append. */

@@ -152,6 +152,15 @@ class CommandRunnerTest {
     }
 
     @Test
+    void noCheckInheritsTheSigningKey() {
+        // Set in the check's own environment because the test JVM's cannot be changed; removal covers both.
+        CheckResult result = runner(1).run(Check.command("env", "echo ${ROOT24_SIGNING_KEY:-absent} $OTHER_VALUE")
+                .withShell(true).withEnvironment(Map.of("ROOT24_SIGNING_KEY", "-----BEGIN PRIVATE KEY-----",
+                        "OTHER_VALUE", "kept")));
+        assertThat(result.stdout()).isEqualTo("absent kept\n");
+    }
+
+    @Test
     void checksRunInParallelAndKeepTheirOrder() {
         List<Check> checks = new ArrayList<>();
         double[] sleeps = {1.0, 0.2, 0.8, 0.5};

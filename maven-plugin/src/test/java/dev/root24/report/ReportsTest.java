@@ -133,6 +133,21 @@ class ReportsTest {
     }
 
     @Test
+    void everyReportFileIsMaskedWithTheEnvironmentsSecrets(@TempDir Path dir) throws Exception {
+        // Fixtures' check outputs hold this text; call it a secret and no file may show it.
+        Certification c = Fixtures.certification(Tier.NONE);
+        String visible = Files.readString(new ReportFiles().write(c, dir.resolve("plain"), null).get(0));
+        String secret = c.checks().stream().map(r -> r.stdout() + r.stderr()).filter(t -> t.strip().length() >= 8)
+                .map(t -> t.strip().split("\\R")[0]).findFirst().orElseThrow();
+        assertThat(visible).contains(secret);
+        var mask = dev.root24.exec.SecretMask.of(java.util.Map.of("GITHUB_TOKEN", secret));
+        for (Path p : new ReportFiles(mask).write(c, dir.resolve("masked"), dir.resolve("summary.md"))) {
+            assertThat(Files.readString(p)).doesNotContain(secret);
+        }
+        assertThat(Files.readString(dir.resolve("summary.md"))).doesNotContain(secret);
+    }
+
+    @Test
     void gitCommitIsReadOrAbsentButNeverFails(@TempDir Path dir) {
         assertThat(GitCommit.of(dir)).satisfiesAnyOf(
                 id -> assertThat(id).isEmpty(),

@@ -3,7 +3,7 @@ package dev.root24.worm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
+import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
@@ -59,9 +59,26 @@ class CheckpointTest {
     @Test
     void malformedCheckpointsAreOneLineErrorsWithTheLine() {
         assertThatThrownBy(() -> Checkpoint.parse("o\nx\nAAAA\n", "cp")).isInstanceOf(WormException.class)
-                .hasMessage("cp:2: tree size 'x' is not a decimal number");
+                .hasMessage("cp:2: tree size is not a decimal number (not a checkpoint?)");
         assertThatThrownBy(() -> Checkpoint.parse("o\n1\nAAAA\n", "cp")).hasMessage("cp:3: root hash is not 32 bytes");
         assertThatThrownBy(() -> Checkpoint.parse("o\n1\n", "cp")).hasMessageContaining("origin, size and root hash");
-        assertThat(List.of()).isEmpty();
+    }
+
+    @Test
+    void rootHashWithNonZeroPaddingBitsIsRejectedNotReEncoded() throws Exception {
+        String canonical = Base64.getEncoder().encodeToString(new byte[32]);
+        assertThat(canonical).endsWith("AA=");
+        // 'B' sets one of the two unused bits: a lenient decoder gives the same 32 bytes.
+        String sloppy = canonical.substring(0, canonical.length() - 2) + "B=";
+        assertThat(Base64.getDecoder().decode(sloppy)).isEqualTo(new byte[32]);
+        assertThat(Checkpoint.parse("o\n1\n" + canonical + "\n", "cp").size()).isEqualTo(1);
+        assertThatThrownBy(() -> Checkpoint.parse("o\n1\n" + sloppy + "\n", "cp"))
+                .hasMessage("cp:3: root hash is not in canonical base64");
+    }
+
+    @Test
+    void aCheckpointLargerThan64KiBIsNotParsed() {
+        byte[] big = new byte[Checkpoint.MAX_BYTES + 1];
+        assertThatThrownBy(() -> Checkpoint.parse(big, "cp")).hasMessage("cp: larger than 64 KiB, not a checkpoint");
     }
 }

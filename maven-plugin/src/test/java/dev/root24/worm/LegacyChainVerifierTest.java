@@ -44,7 +44,32 @@ class LegacyChainVerifierTest {
         assertThat(failures).isNotEmpty().allSatisfy(p -> {
             assertThat(p.index()).isEqualTo(9L);
             assertThat(p.file()).isEqualTo(tenth);
-            assertThat(p.message()).contains("entry 10 of 25");
+            assertThat(p.message()).startsWith("index 9 of 0..24 in file-name order");
+        });
+    }
+
+    @Test
+    void anEditWithRecomputedDigestsIsFlaggedByTheScoreItNoLongerMatches(@TempDir Path dir) throws Exception {
+        Path source;
+        try (Stream<Path> files = Files.list(fixture("legacy-worm-valid"))) {
+            source = files.sorted().toList().get(0);
+        }
+        var mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+        var root = (tools.jackson.databind.node.ObjectNode) mapper.readTree(source.toFile());
+        var result = (tools.jackson.databind.node.ObjectNode) root.get("result");
+        ((tools.jackson.databind.node.ObjectNode) result.get("summary")).put("overall_score", 99);
+        byte[] dumped = PythonJson.dumps(result);
+        var signature = (tools.jackson.databind.node.ObjectNode) root.get("worm_signature");
+        signature.put("sha512", DigestAlgorithm.SHA_512.hex(dumped)).put("blake2b", DigestAlgorithm.BLAKE2B_256.hex(dumped));
+        Path edited = dir.resolve(source.getFileName());
+        Files.write(edited, mapper.writeValueAsBytes(root));
+
+        List<ChainProblem> failures = new LegacyChainVerifier().verify(dir).problems(Outcome.FAIL);
+
+        assertThat(failures).singleElement().satisfies(p -> {
+            assertThat(p.index()).isZero();
+            assertThat(p.message()).isEqualTo("index 0 of 0..0 in file-name order: worm_signature.overall_score does not"
+                    + " match result.summary.overall_score (the result was edited and its digests recomputed?)");
         });
     }
 
@@ -91,7 +116,7 @@ class LegacyChainVerifierTest {
 
         assertThat(v.problems(Outcome.FAIL)).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo("x.json");
-            assertThat(p.message()).contains("not valid JSON");
+            assertThat(p.message()).matches(".*: not a valid JSON file at byte \\d+");
         });
     }
 }
