@@ -119,7 +119,9 @@ public final class PolicyLoader {
         try {
             document = MAPPER.treeToValue(merged, PolicyDocument.class);
         } catch (JacksonException e) {
-            throw new PolicyException("inline configuration does not fit the policy: " + e.getOriginalMessage());
+            // Not reached for values the schema has checked; the message names the key, never the value.
+            throw new PolicyException("the configuration does not fit the policy model at "
+                    + (e.getPath() == null || e.getPath().isEmpty() ? "its root" : e.getPathReference()));
         }
         JsonNode canonical = sorted(merged);
         String json = MAPPER.writeValueAsString(canonical);

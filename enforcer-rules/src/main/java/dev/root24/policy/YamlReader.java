@@ -111,7 +111,11 @@ public final class YamlReader {
                 throw PolicyException.at(displayName, yaml.getProblemMark().get().getLine() + 1,
                         "invalid YAML: " + firstLine(problem));
             }
-            throw PolicyException.at(displayName, lineOf(e.getLocation()), "invalid YAML: " + firstLine(e.getOriginalMessage()));
+            // Jackson's own message may quote the text it saw, which may be a secret: only a duplicate
+            // key is named (a key is structure, not a value).
+            String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            String problem = original.startsWith("Duplicate field") ? firstLine(original) : "the text is not valid YAML here";
+            throw PolicyException.at(displayName, lineOf(e.getLocation()), "invalid YAML: " + problem);
         }
     }
 

@@ -16,6 +16,27 @@ class YamlReaderTest {
 
     private final YamlReader reader = new YamlReader();
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "ghp_0123456789abcdefSECRET",
+        "token: \"ghp_0123456789abcdefSECRET",
+        "a: [ghp_0123456789abcdefSECRET",
+        "a: b: ghp_0123456789abcdefSECRET",
+        "\tghp_0123456789abcdefSECRET: 1",
+        "a: !!binary ghp_0123456789abcdefSECRET*",
+        "a: 1\na: ghp_0123456789abcdefSECRET",
+        "- ghp_0123456789abcdefSECRET\nb: c",
+        "a: @ghp_0123456789abcdefSECRET",
+    })
+    void a_parse_error_never_repeats_the_file_s_text(String yaml) {
+        // A policy path pointed at a token file must not print the token.
+        try {
+            reader.parse(yaml, "p.yaml");
+        } catch (PolicyException e) {
+            assertThat(e.getMessage()).startsWith("p.yaml").doesNotContain("SECRET").doesNotContain("ghp_");
+        }
+    }
+
     @Test
     void readsNestedStructureWithLines() throws Exception {
         YamlNode node = reader.parse("a:\n  b: [x, 2, true]\n  c: null\n  d:\non: push\n", "t.yaml");
