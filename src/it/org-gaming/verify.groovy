@@ -13,6 +13,18 @@ assert report.inputs.policy.overrides == []
 assert report.inputs.policy.provenance['scoring'] == null
 assert report.inputs.policy.provenance['failBelow'].startsWith(lock + ':')
 assert report.inputs.worm.trustedKeyIds.size() == 1
+// the signed statement carries what the verifier needs
+def envelope = new groovy.json.JsonSlurper().parse(new File(basedir, 'honest/target/root24/certification.dsse.json'))
+def claims = new groovy.json.JsonSlurper().parse(Base64.decoder.decode(envelope.payload as String)).predicate.certification
+assert claims.project == 'com.acme.platform:honest:1.0.0-SNAPSHOT'
+assert claims.policy.artifact == 'com.acme.platform:acme-root24-policy:1.0.0'
+assert claims.policy.baseSha256 == report.inputs.policy.base.sha256
+assert claims.policy.locked.contains('worm.trustedKeys')
+assert claims.overrides == []
+assert claims.checks*.id == ['root24Lock', 'structure_guard']
+assert claims.checks.find { it.id == 'structure_guard' }.commandSha256 ==~ /[0-9a-f]{64}/
+assert claims.checks*.outcome == ['PASSED', 'PASSED']
+assert claims.tools.size() == 1 && claims.tools[0].counted && claims.tools[0].sha256 ==~ /[0-9a-f]{64}/
 // 4: the organisation's verifier accepts it
 assert runs[3].contains('ACCEPTED: signed by the organisation')
 assert runs[3].contains('BUILD SUCCESS')
