@@ -294,7 +294,9 @@ public final class PolicyLoader {
 
         private PolicyLock locking(String key) {
             for (PolicyLock lock : locks) {
-                if (lock.covers(key)) {
+                // A preset is a list of tools: with ci.tools locked, choosing one would add tools
+                // that carry points, around the rule that added tools carry none.
+                if (lock.covers(key) || key.equals("ci.preset") && lock.covers("ci.tools")) {
                     return lock;
                 }
             }

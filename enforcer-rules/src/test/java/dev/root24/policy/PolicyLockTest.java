@@ -95,6 +95,13 @@ class PolicyLockTest {
         }
 
         @Test
+        void a_preset_that_would_add_scored_tools_around_a_tools_lock() {
+            InlineSettings inline = InlineSettings.none().set("ci.preset", "ssid", new SettingSource.PomParameter("<preset>", "pom.xml"));
+            assertThatThrownBy(() -> loader.load(ORG, inline))
+                    .hasMessageStartingWith("ci.preset is locked by classpath:root24/lockedorg/org-policy.yaml:5: pom.xml <preset> tried \"ssid\"");
+        }
+
+        @Test
         void a_lock_naming_no_key_is_refused_at_its_line() {
             assertThatThrownBy(() -> loader.load("classpath:root24/lockedorg/bad-lock.yaml", InlineSettings.none()))
                     .hasMessageStartingWith("classpath:root24/lockedorg/bad-lock.yaml:3: locked names 'scoring.wieghts'");

@@ -144,6 +144,9 @@ public final class VerifyCertificationMojo extends AbstractMojo {
                     maxAge(), allowDirty);
             byte[] bytes = read(envelope);
             verdict = new CertificationVerifier(requirements, Clock.systemUTC()).verify(bytes);
+            if (certificationArtifact != null && !certificationArtifact.isBlank()) {
+                verdict = verdict.requireProject(certificationArtifact.strip());
+            }
             String policyUri = jar == null ? Path.of(policy.strip()).toAbsolutePath().toUri().toString()
                     : policy.strip() + " in " + policyArtifact.strip();
             String resource = certificationArtifact != null && !certificationArtifact.isBlank()

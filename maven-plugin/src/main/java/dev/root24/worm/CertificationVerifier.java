@@ -58,6 +58,19 @@ public final class CertificationVerifier {
             reasons = List.copyOf(reasons);
             signers = List.copyOf(signers);
         }
+
+        /**
+         * This verdict, rejected as well unless it certifies {@code coordinates}: a team deploys its
+         * attachments itself, and could attach another project's GOLD certification as its own.
+         */
+        public Verdict requireProject(String coordinates) {
+            if (coordinates.equals(project)) {
+                return this;
+            }
+            List<String> more = new ArrayList<>(reasons);
+            more.add("it certifies " + (project == null ? "no project" : project) + ", not " + coordinates);
+            return new Verdict(false, more, project, tier, score, timestamp, signers);
+        }
     }
 
     private final Requirements requirements;

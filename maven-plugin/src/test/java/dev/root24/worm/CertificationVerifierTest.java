@@ -113,6 +113,14 @@ class CertificationVerifierTest {
     }
 
     @Test
+    void another_project_s_certification_attached_as_one_s_own_is_rejected() throws Exception {
+        CertificationVerifier.Verdict verdict = verify(certify(org, "GOLD", ORG_POLICY, List.of()));
+        assertThat(verdict.requireProject("com.acme:payments:1.0.0").accepted()).isTrue();
+        assertThat(verdict.requireProject("com.acme:legacy-portal:2.0.0").reasons())
+                .containsExactly("it certifies com.acme:payments:1.0.0, not com.acme:legacy-portal:2.0.0");
+    }
+
+    @Test
     void a_low_tier_is_rejected() throws Exception {
         assertThat(verify(certify(org, "SILVER", ORG_POLICY, List.of())).reasons())
                 .containsExactly("its tier SILVER (90/100) is below the required GOLD");
