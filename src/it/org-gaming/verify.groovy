@@ -5,7 +5,9 @@ String lock = 'classpath:root24/acme-policy.yaml'
 
 // 3: the honest member, signed with the organisation's key, is certified and records where its settings came from
 assert runs[2].contains('BUILD SUCCESS')
-assert runs[2] =~ /ROOT24 \d+\/100 (SILVER|GOLD)/
+// GOLD honestly: fully wired, checks pass, signed by the organisation, its audit trail present;
+// only the chain part is missing, as target/ starts every build with an empty chain
+assert runs[2].contains('ROOT24 90/100 GOLD (static 100, dynamic 100, audit 60)')
 def report = new groovy.json.JsonSlurper().parse(new File(basedir, 'honest/target/root24/report.json'))
 assert report.inputs.policy.base.artifact == 'com.acme.platform:acme-root24-policy:1.0.0'
 assert report.inputs.policy.locked.contains('scoring')
@@ -31,7 +33,7 @@ assert runs[3].contains('BUILD SUCCESS')
 def vsa = new groovy.json.JsonSlurper().parse(new File(basedir, 'honest/target/root24/verification-summary.json'))
 assert vsa.predicateType == 'https://slsa.dev/verification_summary/v1'
 assert vsa.predicate.verificationResult == 'PASSED'
-assert vsa.predicate.verifiedLevels.size() == 1 && vsa.predicate.verifiedLevels[0].startsWith('ROOT24_')
+assert vsa.predicate.verifiedLevels == ['ROOT24_GOLD']
 assert vsa.predicate.policy.digest.sha256 == report.inputs.policy.base.sha256
 
 // 5: weights from the POM

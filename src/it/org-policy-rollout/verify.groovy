@@ -7,8 +7,8 @@ String root = basedir.canonicalPath
 assert runs[3].contains("ROOT-24-LOCK: OK, 24/24 locked modules, no violations in ${root}/payments-service")
 assert runs[3].contains('CI references: phase score 100/100 (20.0 of 20 tool points), minScore 60: OK')
 // certify from the same policy: its checks, and its failBelow SILVER passed
-// unsigned, on an empty chain (target/), with no evidence: no audit points
-assert runs[3].contains('ROOT24 75/100 SILVER (static 100, dynamic 100, audit 0)')
+// unsigned, on an empty chain (target/): only its audit trail earns audit points
+assert runs[3].contains('ROOT24 81/100 SILVER (static 100, dynamic 100, audit 25)')
 assert runs[3].contains('BUILD SUCCESS')
 
 // 5: the non-compliant member fails with every violation the policy defines, each with its fix
