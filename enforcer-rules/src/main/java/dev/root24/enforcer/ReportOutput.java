@@ -29,7 +29,8 @@ final class ReportOutput {
 
     private static Path buildDirectory(MavenSession session, Path root) {
         MavenProject top = session.getTopLevelProject();
-        if (top != null && top.getBuild() != null && top.getBuild().getDirectory() != null) {
+        // With -pl the top-level project may be a module; its target/ is not where CI looks.
+        if (top != null && top.isExecutionRoot() && top.getBuild() != null && top.getBuild().getDirectory() != null) {
             return Path.of(top.getBuild().getDirectory());
         }
         return root.resolve("target");

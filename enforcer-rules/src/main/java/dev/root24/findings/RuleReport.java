@@ -85,7 +85,6 @@ public record RuleReport(String rule, boolean passed, String verdict, List<Findi
         ObjectNode run = log.putArray("runs").addObject();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "Root24 Lock");
-        driver.put("informationUri", "https://github.com/root24/root24-lock");
         ArrayNode rules = driver.putArray("rules");
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
         for (Finding finding : findings) {
@@ -96,6 +95,8 @@ public record RuleReport(String rule, boolean passed, String verdict, List<Findi
                 descriptor.putObject("shortDescription").put("text", rule + ": " + finding.ruleId());
             }
         }
+        // One category per rule: code scanning refuses several runs of one tool and category in one upload.
+        run.putObject("automationDetails").put("id", "root24-enforcer/" + rule + "/");
         ObjectNode base = run.putObject("originalUriBaseIds").putObject("%SRCROOT%");
         base.putObject("description").put("text", "The repository root");
         ArrayNode results = run.putArray("results");
@@ -105,7 +106,7 @@ public record RuleReport(String rule, boolean passed, String verdict, List<Findi
             result.put("ruleIndex", ruleIndex.get(finding.ruleId()));
             result.put("level", finding.level().sarif());
             result.putObject("message").put("text",
-                    finding.fix().isEmpty() ? finding.message() : finding.message() + " Fix: " + finding.fix());
+                    finding.fix().isEmpty() ? finding.message() : finding.message() + " (fix: " + finding.fix() + ")");
             if (finding.file() != null) {
                 ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
                 ObjectNode artifact = physical.putObject("artifactLocation");
@@ -138,7 +139,7 @@ public record RuleReport(String rule, boolean passed, String verdict, List<Findi
             }
             out.append(escape(finding.message()));
             if (!finding.fix().isEmpty()) {
-                out.append(" Fix: ").append(escape(finding.fix()));
+                out.append(" (fix: ").append(escape(finding.fix())).append(')');
             }
             out.append('\n');
         }

@@ -35,6 +35,7 @@ class RuleReportTest {
         assertThat(log.get("version").asString()).isEqualTo("2.1.0");
         JsonNode run = log.get("runs").get(0);
         assertThat(run.get("tool").get("driver").get("name").asString()).isEqualTo("Root24 Lock");
+        assertThat(run.get("automationDetails").get("id").asString()).isEqualTo("root24-enforcer/root24Lock/");
         JsonNode rules = run.get("tool").get("driver").get("rules");
         assertThat(rules).hasSize(2);
         JsonNode results = run.get("results");
@@ -51,7 +52,7 @@ class RuleReportTest {
         assertThat(physical.get("region").get("startLine").asInt()).isEqualTo(7);
         // No line known: no region, rather than an invented line 1.
         assertThat(results.get(0).get("locations").get(0).get("physicalLocation").has("region")).isFalse();
-        assertThat(results.get(0).get("message").get("text").asString()).contains("Fix: Create 03_core/.");
+        assertThat(results.get(0).get("message").get("text").asString()).contains("(fix: Create 03_core/.)");
         assertThat(Files.list(target.resolve("root24"))).as("no temp file left behind").hasSize(1);
     }
 
@@ -110,7 +111,7 @@ class RuleReportTest {
 
         String text = Files.readString(summary);
         assertThat(text).startsWith("# earlier step\n");
-        assertThat(text).contains("### root24Lock: FAILED").contains("`03_core/`: Locked module is missing. Fix: Create 03\\_core/.")
+        assertThat(text).contains("### root24Lock: FAILED").contains("`03_core/`: Locked module is missing. (fix: Create 03\\_core/.)")
                 .contains("`01_ai_layer/a.rego:7`").contains("### regoPackages: passed");
     }
 
