@@ -19,6 +19,15 @@ assert runs[4].contains("debug.log: matches forbidden pattern '*.log' -> delete 
 assert runs[4].contains('CI references: phase score 0/100 (0.0 of 20 tool points), below minScore 60')
 assert runs[4].contains('+4.0 if 12_tooling/scripts/structure_guard.sh exists  [structure_guard]')
 assert runs[4].contains('BUILD FAILURE')
+// ...and, though it failed at validate, it leaves one SARIF per rule for CI to upload
+def slurper = new groovy.json.JsonSlurper()
+def lockSarif = slurper.parse(new File(basedir, 'legacy-portal/target/root24/root24Lock.sarif'))
+assert lockSarif.runs[0].results*.locations*.physicalLocation*.artifactLocation*.uri.flatten().sort() ==
+        ['03_core/module.yaml', '07_governance_legal/', 'debug.log']
+assert lockSarif.runs[0].results.every { it.level == 'error' && it.partialFingerprints['root24/v1'] }
+def ciSarif = slurper.parse(new File(basedir, 'legacy-portal/target/root24/ciReferences.sarif'))
+assert !ciSarif.runs[0].results.isEmpty()
+assert ciSarif.runs[0].results.every { it.level == 'error' }
 
 // 6: the same compliant member under policy 2.0.0 (README.md required in every module) fails
 assert runs[5].contains("ROOT-24-LOCK: 24 violation(s) in ${root}/payments-service")

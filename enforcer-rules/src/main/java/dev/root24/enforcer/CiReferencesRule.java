@@ -1,6 +1,7 @@
 package dev.root24.enforcer;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import dev.root24.ci.CiPresets;
 import dev.root24.ci.CiReferenceAnalyzer;
 import dev.root24.ci.StaticAnalysis;
 import dev.root24.ci.ToolSpec;
+import dev.root24.findings.RuleFindings;
 import dev.root24.policy.EffectivePolicy;
 import dev.root24.policy.InlineSettings;
 import dev.root24.policy.PolicyDocument;
@@ -89,8 +91,9 @@ public final class CiReferencesRule extends AbstractEnforcerRule {
         MavenVersionRequirement.check(runtime, "ciReferences");
         StaticAnalysis analysis;
         int threshold;
+        Path rootPath = ReactorRoot.resolve(rootDirectory, session, "ciReferences");
         try {
-            RepositoryRoot root = RepositoryRoot.of(ReactorRoot.resolve(rootDirectory, session, "ciReferences"));
+            RepositoryRoot root = RepositoryRoot.of(rootPath);
             PolicyDocument.Ci ci = effectiveSettings(root);
             threshold = ci.minScore() == null ? DEFAULT_MIN_SCORE : ci.minScore();
             if (threshold < 0 || threshold > 100) {
@@ -98,10 +101,16 @@ public final class CiReferencesRule extends AbstractEnforcerRule {
             }
             analysis = new CiReferenceAnalyzer(root).analyze(CiPresets.combine(ci.preset(), ToolSpec.fromPolicy(ci.tools())));
         } catch (PolicyException e) {
+            ReportOutput.write(session, rootPath, getLog(), "ciReferences", false, "The rule could not run: its configuration is invalid.",
+                    RuleFindings.configurationError("ciReferences", e.getMessage()));
             throw new EnforcerRuleError("ciReferences: " + e.getMessage());
         }
         List<String> lines = analysis.describe();
-        if (analysis.score() < threshold) {
+        boolean failing = analysis.score() < threshold;
+        // Written before the verdict so a failing validate still leaves a report for CI.
+        ReportOutput.write(session, rootPath, getLog(), "ciReferences", !failing,
+                "Phase score " + analysis.score() + "/100, minScore " + threshold + ".", RuleFindings.of(analysis, failing));
+        if (failing) {
             List<String> message = new ArrayList<>();
             message.add(lines.get(0) + ", below minScore " + threshold);
             message.addAll(lines.subList(1, lines.size()));

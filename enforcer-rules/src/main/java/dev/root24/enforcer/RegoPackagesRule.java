@@ -10,6 +10,7 @@ import java.util.Objects;
 import javax.inject.Inject;
 import javax.inject.Named;
 
+import dev.root24.findings.RuleFindings;
 import dev.root24.policy.EffectivePolicy;
 import dev.root24.policy.InlineSettings;
 import dev.root24.policy.PolicyDocument;
@@ -110,8 +111,14 @@ public final class RegoPackagesRule extends AbstractEnforcerRule {
         try {
             report = new RegoPackageCheck(settings(root)).check(root);
         } catch (PolicyException e) {
+            ReportOutput.write(session, root, getLog(), "regoPackages", false, "The rule could not run: its configuration is invalid.",
+                    RuleFindings.configurationError("regoPackages", e.getMessage()));
             throw new EnforcerRuleError("regoPackages: " + e.getMessage());
         }
+        // Written before the verdict so a failing validate still leaves a report for CI.
+        ReportOutput.write(session, root, getLog(), "regoPackages", report.passed(),
+                report.filesScanned() + " .rego file(s), " + report.errors().size() + " error(s), " + report.warnings().size()
+                        + " warning(s).", RuleFindings.of(report));
         for (RegoFinding warning : report.warnings()) {
             getLog().warn("regoPackages: " + warning.format());
         }

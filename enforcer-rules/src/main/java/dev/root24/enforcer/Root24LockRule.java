@@ -10,6 +10,7 @@ import java.util.Objects;
 import javax.inject.Inject;
 import javax.inject.Named;
 
+import dev.root24.findings.RuleFindings;
 import dev.root24.policy.EffectivePolicy;
 import dev.root24.policy.InlineSettings;
 import dev.root24.policy.PolicyException;
@@ -121,8 +122,14 @@ public final class Root24LockRule extends AbstractEnforcerRule {
             StructureLock lock = new StructureLock(policy(root));
             report = lock.check(root);
         } catch (PolicyException e) {
+            ReportOutput.write(session, root, getLog(), "root24Lock", false, "The rule could not run: its configuration is invalid.",
+                    RuleFindings.configurationError("root24Lock", e.getMessage()));
             throw new EnforcerRuleError("root24Lock: " + e.getMessage());
         }
+        // Written before the verdict so a failing validate still leaves a report for CI.
+        ReportOutput.write(session, root, getLog(), "root24Lock", report.passed(),
+                "ROOT-24-LOCK: " + report.modulesFound() + "/" + report.modulesExpected() + " locked modules, "
+                        + report.violations().size() + " violation(s).", RuleFindings.of(report));
         if (!report.passed()) {
             throw new EnforcerRuleException(report.format());
         }

@@ -215,7 +215,15 @@ public final class CertifyMojo extends AbstractMojo {
             return;
         }
         if (!project.isExecutionRoot()) {
-            getLog().debug("root24:certify runs once, on the execution root; skipping " + project.getArtifactId());
+            // In a full build the root certifies and the modules stay quiet; with -pl the root is
+            // not in the reactor, so nothing certifies and the user must be told, once per build.
+            boolean rootInReactor = session.getProjects().stream().anyMatch(MavenProject::isExecutionRoot);
+            if (!rootInReactor && session.getRepositorySession().getData().set(CertifyMojo.class.getName() + ".warned", null, Boolean.TRUE)) {
+                getLog().warn("root24:certify did not certify: it runs only on the execution root, which is not in this build ("
+                        + project.getArtifactId() + " was selected, e.g. with -pl); to certify, run mvn verify from the repository root");
+            } else {
+                getLog().debug("root24:certify runs once, on the execution root; skipping " + project.getArtifactId());
+            }
             return;
         }
         CertifyExecutor.Result result;

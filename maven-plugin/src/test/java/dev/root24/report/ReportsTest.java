@@ -12,6 +12,8 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.root24.findings.Finding;
+import dev.root24.findings.RuleReport;
 import dev.root24.score.Tier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,17 @@ class ReportsTest {
     void sarifValidatesAgainstTheOfficialSchema() throws Exception {
         String sarif = new SarifReport(MAPPER).render(Fixtures.certification(Tier.GOLD));
         assertThat(validate(sarif)).isEmpty();
+    }
+
+    @Test
+    void theRulesSarifValidatesAgainstTheOfficialSchema() {
+        // The enforcer rules' own SARIF (written before they fail the build), with and without lines and files.
+        var report = new RuleReport("regoPackages", false, "1 error(s).", List.of(
+                new Finding("regoPackages/PACKAGE", Finding.Level.ERROR, "a.rego", 3,
+                        "package x found, expected ssid.core", ""),
+                new Finding("regoPackages/CONFIGURATION", Finding.Level.ERROR, null, 0,
+                        "bad policy", "fix it")));
+        assertThat(validate(report.sarif().toString())).isEmpty();
     }
 
     @Test
