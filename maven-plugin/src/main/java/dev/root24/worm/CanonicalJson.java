@@ -79,6 +79,18 @@ public final class CanonicalJson {
     }
 
     /**
+     * JSON that parses but has the wrong shape. Its message names members and expected forms,
+     * never a value, so it may be shown as it is.
+     */
+    public static final class ShapeProblem extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        public ShapeProblem(String message) {
+            super(message);
+        }
+    }
+
+    /**
      * Parses JSON text strictly; throws {@link MalformedJson} (never quoting the input) or, for
      * a duplicate member, the same with the offset of the duplicate.
      */
@@ -92,14 +104,19 @@ public final class CanonicalJson {
     }
 
     /**
-     * "not a valid {@code what} at byte N" for unparseable bytes, else "not a valid {@code what}:
-     * reason" for a structural problem (those reasons name members, never values).
+     * "not a valid {@code what} at byte N" for unparseable bytes, "not a valid {@code what}:
+     * reason" for a {@link ShapeProblem} (those reasons name members, never values), and no
+     * reason at all for anything else, whose message may quote a value.
      */
     static String describe(IllegalArgumentException e, String what) {
         if (e instanceof MalformedJson m) {
             return "not a valid " + what + (m.byteOffset() >= 0 ? " at byte " + m.byteOffset() : " (malformed JSON)");
         }
-        return "not a valid " + what + ": " + (e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s+", " ").trim());
+        if (e instanceof ShapeProblem) {
+            return "not a valid " + what + ": " + e.getMessage().replaceAll("\\s+", " ").trim();
+        }
+        // Any other reason (a number or string with no canonical form) may quote the value.
+        return "not a valid " + what + ": a value has no canonical JSON form";
     }
 
     private static String number(JsonNode node) {

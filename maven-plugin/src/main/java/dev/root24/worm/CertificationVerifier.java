@@ -98,8 +98,8 @@ public final class CertificationVerifier {
         try {
             chain = EntryStatement.chainFields(envelope.payload());
         } catch (IllegalArgumentException e) {
-            // These messages are ours and name only fields.
-            return new Verdict(false, List.of("not a root24 certification: " + e.getMessage()), null, null, -1, null, List.of());
+            return new Verdict(false, List.of("not a root24 certification: " + CanonicalJson.describe(e, "in-toto Statement")),
+                    null, null, -1, null, List.of());
         }
         if (!DsseEnvelope.IN_TOTO_PAYLOAD_TYPE.equals(envelope.payloadType())) {
             reasons.add("payloadType is not " + DsseEnvelope.IN_TOTO_PAYLOAD_TYPE);

@@ -83,7 +83,7 @@ public record DsseEnvelope(String payloadType, byte[] payload, List<Signature> s
         byte[] payload = base64(text(root, "payload"), "payload");
         JsonNode sigs = root.get("signatures");
         if (!sigs.isArray()) {
-            throw new IllegalArgumentException("envelope member 'signatures' is not an array");
+            throw new CanonicalJson.ShapeProblem("envelope member 'signatures' is not an array");
         }
         List<Signature> signatures = new ArrayList<>();
         for (JsonNode s : sigs) {
@@ -95,14 +95,14 @@ public record DsseEnvelope(String payloadType, byte[] payload, List<Signature> s
 
     private static void requireMembers(JsonNode node, Set<String> names, String what) {
         if (!node.isObject() || !node.propertyNames().equals(names)) {
-            throw new IllegalArgumentException(what + " must be an object with exactly " + names);
+            throw new CanonicalJson.ShapeProblem(what + " must be an object with exactly " + names);
         }
     }
 
     private static String text(JsonNode node, String name) {
         JsonNode value = node.get(name);
         if (value == null || !value.isString()) {
-            throw new IllegalArgumentException("member '" + name + "' is not a string");
+            throw new CanonicalJson.ShapeProblem("member '" + name + "' is not a string");
         }
         return value.stringValue();
     }
@@ -111,7 +111,7 @@ public record DsseEnvelope(String payloadType, byte[] payload, List<Signature> s
         try {
             return Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("member '" + name + "' is not valid base64");
+            throw new CanonicalJson.ShapeProblem("member '" + name + "' is not valid base64");
         }
     }
 }

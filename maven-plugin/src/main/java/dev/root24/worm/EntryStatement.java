@@ -77,24 +77,24 @@ public final class EntryStatement {
     static ChainFields chainFields(byte[] payload) {
         JsonNode root = CanonicalJson.parse(payload);
         if (!STATEMENT_TYPE.equals(root.path("_type").stringValue(null))) {
-            throw new IllegalArgumentException("payload is not an in-toto Statement v1");
+            throw new CanonicalJson.ShapeProblem("payload is not an in-toto Statement v1");
         }
         if (!PREDICATE_TYPE.equals(root.path("predicateType").stringValue(null))) {
-            throw new IllegalArgumentException("predicateType is not " + PREDICATE_TYPE);
+            throw new CanonicalJson.ShapeProblem("predicateType is not " + PREDICATE_TYPE);
         }
         JsonNode c = root.path("predicate").path("chain");
         if (!c.isObject()) {
-            throw new IllegalArgumentException("predicate has no 'chain' object");
+            throw new CanonicalJson.ShapeProblem("predicate has no 'chain' object");
         }
         JsonNode index = c.path("index");
         if (!index.canConvertToExactIntegral() || !index.isIntegralNumber() || index.longValue() < 0) {
-            throw new IllegalArgumentException("chain.index is not a non-negative integer");
+            throw new CanonicalJson.ShapeProblem("chain.index is not a non-negative integer");
         }
         Instant timestamp;
         try {
             timestamp = Instant.from(TIMESTAMP.parse(string(c, "timestamp")));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("chain.timestamp is not yyyy-MM-ddTHH:mm:ss.ffffffZ");
+            throw new CanonicalJson.ShapeProblem("chain.timestamp is not yyyy-MM-ddTHH:mm:ss.ffffffZ");
         }
         JsonNode signing = c.path("signing");
         String status = string(signing, "status");
@@ -103,12 +103,12 @@ public final class EntryStatement {
             SignatureAlgorithm algorithm = SignatureAlgorithm.exact(string(s, "algorithm"));
             if (algorithm == null) {
                 // Not case-folded or aliased: the signed bytes have one spelling per algorithm.
-                throw new IllegalArgumentException("chain.signing: a signer's algorithm is not exactly 'ML-DSA-44' or 'Ed25519'");
+                throw new CanonicalJson.ShapeProblem("chain.signing: a signer's algorithm is not exactly 'ML-DSA-44' or 'Ed25519'");
             }
             signers.add(new ChainFields.DeclaredSigner(algorithm, string(s, "keyid")));
         }
         if (status.equals("unsigned") != signers.isEmpty() || !(status.equals("unsigned") || status.equals("signed"))) {
-            throw new IllegalArgumentException("chain.signing.status is not 'signed' or 'unsigned' as its signers say");
+            throw new CanonicalJson.ShapeProblem("chain.signing.status is not 'signed' or 'unsigned' as its signers say");
         }
         return new ChainFields(index.longValue(), timestamp, string(c, "prev"), string(c, "uuid"),
                 string(c, "sha512"), string(c, "blake2b"), signers);
@@ -117,7 +117,7 @@ public final class EntryStatement {
     private static String string(JsonNode node, String name) {
         JsonNode value = node.path(name);
         if (!value.isString()) {
-            throw new IllegalArgumentException("chain." + name + " is missing or not a string");
+            throw new CanonicalJson.ShapeProblem("chain." + name + " is missing or not a string");
         }
         return value.stringValue();
     }

@@ -112,7 +112,7 @@ public final class WormStore {
         try {
             canonicalReport = CanonicalJson.canonicalize(record.reportJson());
         } catch (IllegalArgumentException e) {
-            throw new WormException("report.json: not canonicalisable JSON (" + e.getMessage() + ")");
+            throw new WormException("report.json: " + CanonicalJson.describe(e, "JSON document"));
         }
         String sha512 = DigestAlgorithm.SHA_512.hex(canonicalReport);
         String blake2b = DigestAlgorithm.BLAKE2B_256.hex(canonicalReport);

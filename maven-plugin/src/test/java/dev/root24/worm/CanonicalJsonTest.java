@@ -22,6 +22,20 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void a_reason_that_may_quote_a_value_is_never_shown() {
+        // A number with no RFC 8785 form: its message quotes the number, which came from the file.
+        byte[] json = "{\"token\": 1e400123456789}".getBytes(StandardCharsets.UTF_8);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> CanonicalJson.canonicalize(json));
+        assertThat(CanonicalJson.describe(e, "JSON document")).isEqualTo("not a valid JSON document: a value has no canonical JSON form");
+        assertThat(CanonicalJson.describe(new IllegalArgumentException("ghp_0123456789secret"), "DSSE envelope"))
+                .doesNotContain("ghp_");
+        // Shape reasons name members only, and are shown.
+        assertThat(CanonicalJson.describe(new CanonicalJson.ShapeProblem("member 'payload' is not a string"), "DSSE envelope"))
+                .isEqualTo("not a valid DSSE envelope: member 'payload' is not a string");
+    }
+
+    @Test
     void rfc8785MainExample() {
         String input = """
                 {
