@@ -67,3 +67,12 @@ def ed25519KeyPair(File directory, String name) {
     new File(directory, name + '.key.pem').text = pem('PRIVATE KEY', pair.private.encoded)
     new File(directory, name + '.pub.pem').text = pem('PUBLIC KEY', pair.public.encoded)
 }
+
+// The organisation example as committed (examples/organisation), with the rules version being built.
+def copyOrganisation(File basedir, File itProjectsDirectory, String root24Version) {
+    File example = new File(itProjectsDirectory, '../../examples/organisation').canonicalFile
+    assert example.directory : "missing ${example}"
+    copyTree(example, basedir)
+    File parent = new File(basedir, 'acme-parent/pom.xml')
+    parent.text = parent.text.replaceFirst('<root24.version>[^<]*</root24.version>', "<root24.version>${root24Version}</root24.version>")
+}

@@ -1,10 +1,7 @@
 def layout = new GroovyShell().parse(new File(itProjectsDirectory, '_shared/layout.groovy'))
 
-// The organisation example as committed, with the rules version being built.
-File example = new File(itProjectsDirectory, '../../examples/organisation').canonicalFile
-layout.copyTree(example, basedir)
-File parent = new File(basedir, 'acme-parent/pom.xml')
-parent.text = parent.text.replaceFirst('<root24.version>[^<]*</root24.version>', "<root24.version>${root24Version}</root24.version>")
+// The organisation example itself, as committed, with the rules version being built.
+layout.copyOrganisation(basedir, itProjectsDirectory, root24Version)
 
 // The organisation's signing key: the public half ships in the policy jar, the private half is its CI secret.
 layout.ed25519KeyPair(new File(basedir, 'org-keys'), 'acme')

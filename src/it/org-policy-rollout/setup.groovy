@@ -1,12 +1,7 @@
 def layout = new GroovyShell().parse(new File(itProjectsDirectory, '_shared/layout.groovy'))
 
-// The organisation example itself, as committed, is what this test exercises.
-File example = new File(itProjectsDirectory, '../../examples/organisation').canonicalFile
-assert example.directory : "missing ${example}"
-layout.copyTree(example, basedir)
-// The example names the released rules version; test the one being built.
-File parent = new File(basedir, 'acme-parent/pom.xml')
-parent.text = parent.text.replaceFirst('<root24.version>[^<]*</root24.version>', "<root24.version>${root24Version}</root24.version>")
+// The organisation example itself, as committed, with the rules version being built.
+layout.copyOrganisation(basedir, itProjectsDirectory, root24Version)
 
 // Version 2.0.0 of the policy: every module must also have a README.md.
 layout.copyTree(new File(basedir, 'acme-root24-policy'), new File(basedir, 'acme-root24-policy-2'))

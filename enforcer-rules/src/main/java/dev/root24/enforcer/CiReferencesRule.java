@@ -20,7 +20,6 @@ import dev.root24.policy.EffectivePolicy;
 import dev.root24.policy.InlineSettings;
 import dev.root24.policy.PolicyDocument;
 import dev.root24.policy.PolicyException;
-import dev.root24.policy.PolicyLoader;
 import dev.root24.policy.RepositoryRoot;
 import org.apache.maven.enforcer.rule.api.AbstractEnforcerRule;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
@@ -132,14 +131,7 @@ public final class CiReferencesRule extends AbstractEnforcerRule {
             }
             inline.set("ci.tools", list, PolicyProperty.pomParameter(session, "<ciReferences><tools>"));
         }
-        EffectivePolicy effective = new PolicyLoader(root, CiReferencesRule.class.getClassLoader())
-                .load(PolicyProperty.resolve(policy, session, "ciReferences"), inline);
-        if (getLog() != null && getLog().isDebugEnabled()) {
-            getLog().debug("ciReferences effective policy (sha256 " + effective.sha256() + "):"
-                    + System.lineSeparator() + effective.json());
-        }
-        effective.overrides().forEach(o -> getLog().info("ciReferences: " + o.key() + " = " + o.effectiveValue()
-                + " (policy: " + o.policyValue() + ") set by " + o.source().display()));
+        EffectivePolicy effective = PolicyProperty.load(root, policy, session, "ciReferences", inline, getLog());
         PolicyDocument.Ci settings = effective.document().ci();
         return settings == null ? new PolicyDocument.Ci(null, null, null) : settings;
     }

@@ -3,9 +3,14 @@ package dev.root24.enforcer;
 import java.io.File;
 import java.util.Objects;
 
+import dev.root24.policy.EffectivePolicy;
+import dev.root24.policy.InlineSettings;
 import dev.root24.policy.PolicyException;
+import dev.root24.policy.PolicyLoader;
+import dev.root24.policy.RepositoryRoot;
 import dev.root24.policy.PolicyLocation;
 import dev.root24.policy.SettingSource;
+import org.apache.maven.enforcer.rule.api.EnforcerLogger;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
@@ -27,6 +32,26 @@ final class PolicyProperty {
         } catch (PolicyException e) {
             throw new EnforcerRuleError(rule + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The effective policy a rule runs with: the policy in force ({@link #resolve}) with the
+     * rule's inline settings on top, shown at debug level, each override logged with its source.
+     */
+    static EffectivePolicy load(RepositoryRoot root, String configured, MavenSession session, String rule,
+            InlineSettings inline, EnforcerLogger log) throws PolicyException, EnforcerRuleError {
+        EffectivePolicy effective = new PolicyLoader(root, PolicyProperty.class.getClassLoader())
+                .load(resolve(configured, session, rule), inline);
+        if (log != null && log.isDebugEnabled()) {
+            log.debug(rule + " effective policy (sha256 " + effective.sha256() + ", from "
+                    + (effective.sources().isEmpty() ? "inline configuration" : String.join(" <- ", effective.sources()))
+                    + "):" + System.lineSeparator() + effective.json());
+        }
+        if (log != null) {
+            effective.overrides().forEach(o -> log.info(rule + ": " + o.key() + " = " + o.effectiveValue()
+                    + " (policy: " + o.policyValue() + ") set by " + o.source().display()));
+        }
+        return effective;
     }
 
     /** The {@code root24.policy} property as this session and module see it, or null. */

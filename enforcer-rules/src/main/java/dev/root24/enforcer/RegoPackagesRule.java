@@ -15,7 +15,6 @@ import dev.root24.policy.EffectivePolicy;
 import dev.root24.policy.InlineSettings;
 import dev.root24.policy.PolicyDocument;
 import dev.root24.policy.PolicyException;
-import dev.root24.policy.PolicyLoader;
 import dev.root24.policy.RepositoryRoot;
 import dev.root24.rego.LayerSource;
 import dev.root24.rego.RegoFinding;
@@ -141,8 +140,7 @@ public final class RegoPackagesRule extends AbstractEnforcerRule {
         set(inline, "layerFrom", layerFrom);
         set(inline, "excludes", excludes);
         set(inline, "v1Syntax", v1Syntax);
-        EffectivePolicy effective = new PolicyLoader(RepositoryRoot.of(root), RegoPackagesRule.class.getClassLoader())
-                .load(PolicyProperty.resolve(policy, session, "regoPackages"), inline);
+        EffectivePolicy effective = PolicyProperty.load(RepositoryRoot.of(root), policy, session, "regoPackages", inline, getLog());
         PolicyDocument.Rego settings = effective.document().rego();
         RegoPolicy.Builder builder = RegoPolicy.builder();
         if (settings == null) {

@@ -14,7 +14,6 @@ import dev.root24.findings.RuleFindings;
 import dev.root24.policy.EffectivePolicy;
 import dev.root24.policy.InlineSettings;
 import dev.root24.policy.PolicyException;
-import dev.root24.policy.PolicyLoader;
 import dev.root24.policy.RepositoryRoot;
 import dev.root24.structure.StructureLock;
 import dev.root24.structure.StructurePolicy;
@@ -149,15 +148,7 @@ public final class Root24LockRule extends AbstractEnforcerRule {
         set(inline, "ignore", ignore);
         set(inline, "exceptionsFile", exceptionsFile);
         set(inline, "structurePolicyFile", structurePolicyFile);
-        EffectivePolicy effective = new PolicyLoader(repository, Root24LockRule.class.getClassLoader())
-                .load(PolicyProperty.resolve(policy, session, "root24Lock"), inline);
-        if (getLog() != null && getLog().isDebugEnabled()) {
-            getLog().debug("root24Lock effective policy (sha256 " + effective.sha256() + ", from "
-                    + (effective.sources().isEmpty() ? "inline configuration" : String.join(" <- ", effective.sources()))
-                    + "):" + System.lineSeparator() + effective.json());
-        }
-        effective.overrides().forEach(o -> getLog().info("root24Lock: " + o.key() + " = " + o.effectiveValue()
-                + " (policy: " + o.policyValue() + ") set by " + o.source().display()));
+        EffectivePolicy effective = PolicyProperty.load(repository, policy, session, "root24Lock", inline, getLog());
         return StructurePolicy.from(effective.document().structure(), repository);
     }
 

@@ -1,7 +1,6 @@
 package dev.root24.policy;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -175,8 +174,6 @@ public final class PolicyLoader {
     /** Lists whose items are identified by {@code id}, and the item key that carries their points. */
     private static final Map<String, String> ID_LISTS = Map.of("checks", "weight", "ci.tools", "maxScore");
 
-    private static final List<String> TIERS = List.of("NONE", "BRONZE", "SILVER", "GOLD", "PLATINUM");
-
     /** The merge of the layers so far, with the locks in force, the overrides and every key's source. */
     private final class Merge {
         ObjectNode tree = JsonNodeFactory.instance.objectNode();
@@ -235,7 +232,7 @@ public final class PolicyLoader {
                 return base;
             }
             SettingSource source = sourceOf.apply(path);
-            if (lock != null && !stricter(key, base, over)) {
+            if (lock != null && !PolicyLock.isStricter(key, base, over)) {
                 throw violation(key, over, source, lock);
             }
             if (!isBase) {
@@ -285,7 +282,7 @@ public final class PolicyLoader {
                 added.put(ID_LISTS.get(key), 0);
                 result.add(added);
                 byId.put(id, added);
-                overrides.add(new PolicyOverride(itemKey, "(not in the policy)",
+                overrides.add(new PolicyOverride(itemKey, PolicyOverride.NOT_IN_POLICY,
                         show(itemKey, added) + " (added: " + key + " is locked, so it carries no points)", source));
                 provenance.put(itemKey, source);
             }
@@ -304,20 +301,8 @@ public final class PolicyLoader {
         }
     }
 
-    /** failBelow and ci.minScore may be raised under a lock, never lowered. */
-    private static boolean stricter(String key, JsonNode base, JsonNode over) {
-        if (key.equals("failBelow") && over.isString()) {
-            int from = base == null ? 0 : TIERS.indexOf(base.asString().strip().toUpperCase(java.util.Locale.ROOT));
-            return TIERS.indexOf(over.asString().strip().toUpperCase(java.util.Locale.ROOT)) > from;
-        }
-        if (key.equals("ci.minScore") && over.isIntegralNumber()) {
-            return over.asLong() > (base == null ? 0 : base.asLong());
-        }
-        return false;
-    }
-
     private static PolicyException violation(String key, JsonNode tried, SettingSource source, PolicyLock lock) {
-        String direction = key.equals("failBelow") || key.equals("ci.minScore") ? " (it may only be raised)" : "";
+        String direction = PolicyLock.RAISABLE.contains(key) ? " (it may only be raised)" : "";
         return new PolicyException(key + " is locked by " + lock.declaredAt().display() + direction + ": "
                 + source.display() + " tried " + show(key, tried));
     }
@@ -450,13 +435,9 @@ public final class PolicyLoader {
 
         @Override
         public Read read(YamlReader reader) throws PolicyException {
-            YamlNode document = reader.read(file, relative);
-            try {
-                // The reader has checked that it is a bounded regular file inside the repository.
-                return new Read(document, java.nio.file.Files.readAllBytes(file), null, null);
-            } catch (IOException e) {
-                throw new PolicyException(relative + ": cannot be read (" + e.getClass().getSimpleName() + ")");
-            }
+            // One read: the digest is of exactly the text that was parsed (strict UTF-8 round-trips).
+            String text = reader.readText(file, relative);
+            return new Read(reader.parse(text, relative), text.getBytes(StandardCharsets.UTF_8), null, null);
         }
     }
 
@@ -483,31 +464,10 @@ public final class PolicyLoader {
 
         @Override
         public Read read(YamlReader reader) throws PolicyException {
-            List<URL> urls;
-            try {
-                urls = java.util.Collections.list(classLoader.getResources(resource));
-            } catch (IOException e) {
-                throw new PolicyException(display() + ": cannot be looked up (" + e.getClass().getSimpleName() + ")");
-            }
-            if (urls.isEmpty()) {
-                throw new PolicyException(display() + ": not found on the plugin's classpath"
-                        + " (add the jar that holds it as a dependency of the plugin)");
-            }
-            if (urls.size() > 1) {
-                // A team could otherwise shadow the organisation's policy with a jar of its own.
-                throw new PolicyException(display() + ": is in " + urls.size() + " places on the plugin's classpath;"
-                        + " refusing to guess which one is the organisation's");
-            }
-            URL url = urls.get(0);
-            byte[] bytes;
-            try (InputStream in = url.openStream()) {
-                bytes = in.readNBytes((int) YamlReader.DEFAULT_MAX_BYTES + 1);
-            } catch (IOException e) {
-                throw new PolicyException(display() + ": cannot be read (" + e.getClass().getSimpleName() + ")");
-            }
-            if (bytes.length > YamlReader.DEFAULT_MAX_BYTES) {
-                throw new PolicyException(display() + ": is larger than the limit of " + YamlReader.DEFAULT_MAX_BYTES + " bytes");
-            }
+            ClasspathResource found = ClasspathResource.readSingle(classLoader, resource, (int) YamlReader.DEFAULT_MAX_BYTES,
+                    display() + ":", "not found on the plugin's classpath (add the jar that holds it as a dependency of the plugin)");
+            URL url = found.url();
+            byte[] bytes = found.bytes();
             YamlNode document;
             try {
                 String text = StandardCharsets.UTF_8.newDecoder()

@@ -9,4 +9,16 @@ package dev.root24.policy;
  * @param effectiveValue the value in force as compact JSON
  * @param source who changed it
  */
-public record PolicyOverride(String key, String policyValue, String effectiveValue, SettingSource source) {}
+public record PolicyOverride(String key, String policyValue, String effectiveValue, SettingSource source) {
+
+    /** The policy value recorded for an item the repository added to a locked list. */
+    public static final String NOT_IN_POLICY = "(not in the policy)";
+
+    /**
+     * Whether an override with this key and policy value is an item added to a locked
+     * {@code checks} or {@code ci.tools} list, which the build scores with no points.
+     */
+    public static boolean isUnscoredAddition(String key, String policyValue) {
+        return (key.startsWith("checks[") || key.startsWith("ci.tools[")) && NOT_IN_POLICY.equals(policyValue);
+    }
+}

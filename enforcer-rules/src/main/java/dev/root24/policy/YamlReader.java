@@ -119,7 +119,8 @@ public final class YamlReader {
         }
     }
 
-    private String readText(Path file, String displayName) throws PolicyException {
+    /** The file's text, checked as {@link #read} checks it (size, directory, strict UTF-8). */
+    String readText(Path file, String displayName) throws PolicyException {
         byte[] bytes;
         try {
             if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {

@@ -2,9 +2,7 @@ package dev.root24.plugin;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,10 +11,13 @@ import java.util.EnumSet;
 import java.util.List;
 
 import dev.root24.exec.Check;
+import dev.root24.output.OutputFile;
 import dev.root24.policy.PolicyException;
 import dev.root24.score.Tier;
 import dev.root24.worm.CertificationVerifier;
+import dev.root24.worm.DigestAlgorithm;
 import dev.root24.worm.OrganisationTrust;
+import dev.root24.worm.RegularFile;
 import dev.root24.worm.SignatureAlgorithm;
 import dev.root24.worm.VerificationSummary;
 import dev.root24.worm.WormException;
@@ -151,7 +152,7 @@ public final class VerifyCertificationMojo extends AbstractMojo {
                     : policy.strip() + " in " + policyArtifact.strip();
             String resource = certificationArtifact != null && !certificationArtifact.isBlank()
                     ? purl(certificationArtifact) : envelope.toAbsolutePath().toUri().toString();
-            writeSummary(VerificationSummary.statement(verdict, resource, sha256(bytes), policyUri,
+            writeSummary(VerificationSummary.statement(verdict, resource, DigestAlgorithm.SHA_256.hex(bytes), policyUri,
                     trust.policy().base().sha256(), plugin.getVersion(), Instant.now()));
             getLog().info("root24:verify-certification of " + what + " against " + policy
                     + (jar == null ? "" : " (" + policyArtifact + ")") + ", sha256 " + trust.policy().base().sha256());
@@ -178,10 +179,7 @@ public final class VerifyCertificationMojo extends AbstractMojo {
             if (Files.isSymbolicLink(file)) {
                 throw new PolicyException(file + ": is a symbolic link; the verification summary is not written through it");
             }
-            Path temporary = Files.createTempFile(file.getParent(), ".verification-summary", ".tmp");
-            Files.write(temporary, statement);
-            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            OutputFile.replace(file, statement);
             getLog().info("Verification summary (SLSA VSA v1): " + file);
         } catch (IOException e) {
             throw new PolicyException(file + ": cannot be written (" + e.getClass().getSimpleName() + ")");
@@ -192,14 +190,6 @@ public final class VerifyCertificationMojo extends AbstractMojo {
     private static String purl(String coordinates) {
         String[] parts = coordinates.strip().split(":");
         return parts.length == 3 ? "pkg:maven/" + parts[0] + "/" + parts[1] + "@" + parts[2] : coordinates.strip();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 
     private Duration maxAge() throws PolicyException {
@@ -231,15 +221,10 @@ public final class VerifyCertificationMojo extends AbstractMojo {
     }
 
     private static byte[] read(Path file) throws PolicyException {
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new PolicyException(file + ": is not a regular file");
-        }
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            byte[] bytes = in.readNBytes((int) MAX_ENVELOPE_BYTES + 1);
-            if (bytes.length > MAX_ENVELOPE_BYTES) {
-                throw new PolicyException(file + ": is larger than " + MAX_ENVELOPE_BYTES + " bytes");
-            }
-            return bytes;
+        try {
+            return RegularFile.read(file, MAX_ENVELOPE_BYTES);
+        } catch (RegularFile.Refused e) {
+            throw new PolicyException(file + ": " + e.getMessage());
         } catch (IOException e) {
             throw new PolicyException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
         }

@@ -16,7 +16,7 @@ import dev.root24.worm.ChainVerifier;
 import dev.root24.worm.Checkpoint;
 import dev.root24.worm.LegacyChainVerifier;
 import dev.root24.worm.Outcome;
-import dev.root24.worm.OutputFile;
+import dev.root24.output.OutputFile;
 import dev.root24.worm.PemKeys;
 import dev.root24.worm.RegularFile;
 import dev.root24.worm.SignatureAlgorithm;

@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +33,7 @@ import dev.root24.worm.CertificationClaims;
 import dev.root24.worm.CertificationRecord;
 import dev.root24.worm.ChainVerification;
 import dev.root24.worm.ChainVerifier;
+import dev.root24.worm.DigestAlgorithm;
 import dev.root24.worm.WormAuditPhase;
 import dev.root24.worm.WormException;
 import dev.root24.worm.WormSettings;
@@ -198,7 +196,8 @@ public class CertifyExecutor {
         }
         List<CertificationClaims.CheckClaim> checks = new ArrayList<>();
         for (CheckResult r : c.checks()) {
-            checks.add(new CertificationClaims.CheckClaim(r.id(), r.check().command() == null ? null : sha256(r.check().command()),
+            checks.add(new CertificationClaims.CheckClaim(r.id(), r.check().command() == null ? null
+                    : DigestAlgorithm.SHA_256.hex(r.check().command().getBytes(StandardCharsets.UTF_8)),
                     r.exitCode(), r.status().name(), r.duration().toMillis(), r.scoredWeight()));
         }
         List<CertificationClaims.ToolClaim> tools = new ArrayList<>();
@@ -278,17 +277,9 @@ public class CertifyExecutor {
     private static Path writeFile(Path file, byte[] content) throws PolicyException {
         try {
             // Never through a link: a temporary file beside it, then a move that replaces.
-            return dev.root24.worm.OutputFile.replace(file, content);
+            return dev.root24.output.OutputFile.replace(file, content);
         } catch (IOException e) {
             throw new PolicyException(file + ": cannot be written (" + e.getClass().getSimpleName() + ")");
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
     }
 }

@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
+import dev.root24.policy.PolicyLock;
+import dev.root24.policy.PolicyOverride;
 import dev.root24.score.Tier;
 import tools.jackson.databind.JsonNode;
 
@@ -20,8 +21,6 @@ import tools.jackson.databind.JsonNode;
  * Every reason to reject is collected; none stops the others from being checked.
  */
 public final class CertificationVerifier {
-
-    private static final List<String> TIERS = List.of("NONE", "BRONZE", "SILVER", "GOLD", "PLATINUM");
 
     /**
      * What the organisation requires.
@@ -126,9 +125,10 @@ public final class CertificationVerifier {
                         + override.path("source").asString("an unknown source"));
             }
         }
-        if (tier == null || !TIERS.contains(tier)) {
+        Tier claimed = java.util.Arrays.stream(Tier.values()).filter(t -> t.name().equals(tier)).findFirst().orElse(null);
+        if (claimed == null) {
             reasons.add("it claims no tier");
-        } else if (Tier.valueOf(tier).compareTo(requirements.requiredTier()) < 0) {
+        } else if (claimed.compareTo(requirements.requiredTier()) < 0) {
             reasons.add("its tier " + tier + " (" + score + "/100) is below the required " + requirements.requiredTier());
         }
         if (requirements.maxAge() != null) {
@@ -144,22 +144,20 @@ public final class CertificationVerifier {
         return new Verdict(reasons.isEmpty(), reasons, project, tier, score, chain.timestamp(), signers);
     }
 
-    /** A stricter failBelow or minScore, and an added item that carries no points, are allowed under a lock. */
+    /** The same allowance the build applies under a lock: a stricter gate, or an added item that carries no points. */
     private static boolean allowedUnderLock(String key, JsonNode override) {
-        String before = override.path("policyValue").asString("").replace("\"", "");
-        String after = override.path("effectiveValue").asString("").replace("\"", "");
-        if (key.equals("failBelow")) {
-            return TIERS.indexOf(after.toUpperCase(Locale.ROOT)) > TIERS.indexOf(before.toUpperCase(Locale.ROOT));
+        String before = override.path("policyValue").asString("");
+        return PolicyOverride.isUnscoredAddition(key, before)
+                || PolicyLock.isStricter(key, recorded(before), recorded(override.path("effectiveValue").asString("")));
+    }
+
+    /** A value as the statement records it (compact JSON), or null for "(not set)" and the like. */
+    private static JsonNode recorded(String json) {
+        try {
+            return CanonicalJson.MAPPER.readTree(json);
+        } catch (RuntimeException e) {
+            return null;
         }
-        if (key.equals("ci.minScore")) {
-            try {
-                return Integer.parseInt(after) > (before.isEmpty() || before.startsWith("(") ? 0 : Integer.parseInt(before));
-            } catch (NumberFormatException e) {
-                return false;
-            }
-        }
-        return (key.startsWith("checks[") || key.startsWith("ci.tools[")) && before.equals("(not in the policy)")
-                && after.contains("carries no points");
     }
 
     private List<String> signatures(DsseEnvelope envelope, ChainFields chain, List<String> reasons) {

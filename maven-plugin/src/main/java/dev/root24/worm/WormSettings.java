@@ -1,11 +1,8 @@
 package dev.root24.worm;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.root24.policy.ClasspathResource;
 import dev.root24.policy.PolicyDocument;
 import dev.root24.policy.PolicyException;
 import dev.root24.policy.PolicyLoader;
@@ -136,29 +134,9 @@ public record WormSettings(Path store, String storeInRepository, Signer signer, 
      */
     static String resource(ClassLoader loader, String location, String what) throws PolicyException {
         String name = location.substring(PolicyLoader.CLASSPATH_PREFIX.length()).replaceFirst("^/+", "");
-        List<URL> urls;
-        try {
-            urls = Collections.list(loader.getResources(name));
-        } catch (IOException e) {
-            throw new PolicyException(what + ": " + location + " cannot be looked up (" + e.getClass().getSimpleName() + ")");
-        }
-        if (urls.isEmpty()) {
-            throw new PolicyException(what + ": " + location + " is not on the plugin's classpath"
-                    + " (add the organisation's policy jar as a dependency of the plugin)");
-        }
-        if (urls.size() > 1) {
-            throw new PolicyException(what + ": " + location + " is in " + urls.size()
-                    + " places on the plugin's classpath; refusing to guess which one is the organisation's");
-        }
-        try (InputStream in = urls.get(0).openStream()) {
-            byte[] bytes = in.readNBytes(MAX_RESOURCE_BYTES + 1);
-            if (bytes.length > MAX_RESOURCE_BYTES) {
-                throw new PolicyException(what + ": " + location + " is larger than " + MAX_RESOURCE_BYTES + " bytes");
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new PolicyException(what + ": " + location + " cannot be read (" + e.getClass().getSimpleName() + ")");
-        }
+        return new String(ClasspathResource.readSingle(loader, name, MAX_RESOURCE_BYTES, what + ": " + location,
+                "is not on the plugin's classpath (add the organisation's policy jar as a dependency of the plugin)").bytes(),
+                StandardCharsets.UTF_8);
     }
 
     private static byte[] read(Path file, String display) throws PolicyException {

@@ -272,7 +272,7 @@ class HostileStoreTest {
         Path link = out.resolve("chain-verification.json");
         Files.createSymbolicLink(link, target.resolve("victim"));
 
-        OutputFile.replace(link, "{}\n".getBytes(StandardCharsets.UTF_8));
+        dev.root24.output.OutputFile.replace(link, "{}\n".getBytes(StandardCharsets.UTF_8));
 
         assertThat(Files.readString(target.resolve("victim"))).isEqualTo("precious victim");
         assertThat(Files.isSymbolicLink(link)).isFalse();

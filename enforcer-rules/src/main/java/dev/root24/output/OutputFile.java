@@ -1,4 +1,4 @@
-package dev.root24.worm;
+package dev.root24.output;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Writes an output file (a verification result, a copy of an entry or checkpoint) so that a link
+ * Writes an output file (a report, a verification result, a copy of an entry or checkpoint) so that a link
  * planted at its name is replaced, never written through, and a reader never sees half a file:
  * the bytes go to a new temporary file in the same directory (created exclusively, so no link can
  * be there), which is then moved over the name. A rename replaces a link itself, not its target.
