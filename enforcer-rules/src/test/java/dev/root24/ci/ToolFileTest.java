@@ -50,6 +50,15 @@ class ToolFileTest {
     }
 
     @Test
+    void a_huge_file_is_refused_without_reading_it() throws Exception {
+        Path huge = dir.resolve("huge.sh");
+        try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(ToolFile.MAX_BYTES + 1); // sparse: nothing is written
+        }
+        assertThat(ToolFile.inspect(huge, null).problem()).isEqualTo("tool file is larger than " + ToolFile.MAX_BYTES + " bytes");
+    }
+
+    @Test
     void a_fifo_is_not_read() throws Exception {
         Path fifo = dir.resolve("guard.fifo");
         Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
