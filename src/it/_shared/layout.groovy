@@ -69,8 +69,8 @@ def ed25519KeyPair(File directory, String name) {
 }
 
 // The organisation example as committed (examples/organisation), with the rules version being built.
-def copyOrganisation(File basedir, File itProjectsDirectory, String root24Version) {
-    File example = new File(itProjectsDirectory, '../../examples/organisation').canonicalFile
+def copyOrganisation(File basedir, itProjectsDirectory, root24Version) {
+    File example = new File(itProjectsDirectory.toString(), '../../examples/organisation').canonicalFile
     assert example.directory : "missing ${example}"
     copyTree(example, basedir)
     File parent = new File(basedir, 'acme-parent/pom.xml')
