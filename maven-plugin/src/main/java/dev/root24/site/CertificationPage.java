@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The site page of the latest certification, from its {@code report.json} and the chain it was
- * appended to: the tier, the three phases, the checks, every violation with its fix, the path to
- * the next tier, and the score history chart.
+ * appended to: the tier, the three phases, the score history chart, the checks, every violation
+ * with its fix, and the path to the next tier.
  *
  * <p>Everything shown comes from files the certified repository's build wrote, so all of it is
  * text to the sink, never markup, and never the renderer's link patterns ({@code {name, url}}
@@ -61,6 +61,11 @@ public final class CertificationPage extends AbstractMavenReportRenderer {
         summary(overall);
         endSection();
 
+        // Right under the verdict: whether the score is rising, falling or forged is the next question.
+        startSection("Score history", "root24-history");
+        scoreHistory();
+        endSection();
+
         startSection("Phases", "root24-phases");
         phases();
         endSection();
@@ -79,9 +84,6 @@ public final class CertificationPage extends AbstractMavenReportRenderer {
         nextTier(next);
         endSection();
 
-        startSection("Score history", "root24-history");
-        scoreHistory();
-        endSection();
     }
 
     private void summary(JsonNode overall) {
