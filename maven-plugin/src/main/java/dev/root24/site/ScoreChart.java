@@ -47,7 +47,7 @@ public final class ScoreChart {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT)
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -121,11 +121,10 @@ public final class ScoreChart {
         List<ScorePoint> sorted = byIndex(points);
         Instant from = sorted.get(0).time();
         Instant to = sorted.get(sorted.size() - 1).time();
-        sentences.add(points.size() == 1
-                ? "One certification, on " + SECOND.format(from) + "."
-                : "One point per certification: " + points.size() + " entries, from " + SECOND.format(from) + " to "
-                        + SECOND.format(to) + ".");
         int bucket = bucketSize(points.size());
+        String span = points.size() + " entries, from " + SECOND.format(from) + " to " + SECOND.format(to) + ".";
+        sentences.add(points.size() == 1 ? "One certification, on " + SECOND.format(from) + "."
+                : bucket == 1 ? "One point per certification: " + span : "The chain holds " + span);
         if (bucket > 1) {
             long shown = drawn(points).stream().filter(d -> d.shown().trust() != ScorePoint.Trust.FAILED).count();
             sentences.add("To keep the page small, each of the " + shown + " points drawn stands for up to " + bucket
@@ -181,9 +180,14 @@ public final class ScoreChart {
 
     private void write(XMLStreamWriter xml, List<Drawn> drawn, List<ScorePoint> points, String label)
             throws XMLStreamException {
-        List<ScorePoint> sorted = byIndex(points);
-        long t0 = sorted.stream().map(ScorePoint::time).min(Comparator.naturalOrder()).orElseThrow().toEpochMilli();
-        long t1 = sorted.stream().map(ScorePoint::time).max(Comparator.naturalOrder()).orElseThrow().toEpochMilli();
+        // The time axis spans the entries that verify: a forged entry dated in the year 9999 must not
+        // squeeze the real history into one corner (it is drawn at the edge instead).
+        List<ScorePoint> spanning = points.stream().filter(p -> p.trust() != ScorePoint.Trust.FAILED).toList();
+        if (spanning.isEmpty()) {
+            spanning = points;
+        }
+        long t0 = spanning.stream().map(ScorePoint::time).min(Comparator.naturalOrder()).orElseThrow().toEpochMilli();
+        long t1 = spanning.stream().map(ScorePoint::time).max(Comparator.naturalOrder()).orElseThrow().toEpochMilli();
         String title = "Score history" + (label == null || label.isBlank() ? "" : ": " + clean(label, MAX_LABEL_CHARS));
 
         xml.writeStartElement("svg");

@@ -99,7 +99,8 @@ class ScoreChartTest {
             assertThat(Double.parseDouble(coordinates[i].split(",")[0]))
                     .isGreaterThan(Double.parseDouble(coordinates[i - 1].split(",")[0]));
         }
-        assertThat(chart.caption(points)).noneMatch(s -> s.contains("stands for"));
+        assertThat(chart.caption(points)).noneMatch(s -> s.contains("stands for")).first().asString()
+                .startsWith("One point per certification: 400 entries, from 2026-11-01 08:00:00 UTC to ");
     }
 
     @Test
@@ -119,6 +120,7 @@ class ScoreChartTest {
         assertThat(drawn).filteredOn(g -> g.getAttribute("class").equals("point failed"))
                 .singleElement().satisfies(g -> assertThat(g.getAttribute("data-index")).isEqualTo("7777"));
         assertThat(series(doc, "overall").getAttribute("points")).contains(",262.3");
+        assertThat(chart.caption(points)).first().asString().startsWith("The chain holds 10000 entries, from ");
         assertThat(chart.caption(points)).anyMatch(s -> s.contains("each of the 400 points drawn stands for up to 25"
                 + " consecutive entries and shows the lowest overall score"));
     }
@@ -141,6 +143,16 @@ class ScoreChartTest {
         assertThat(chart.caption(points)).anyMatch(s -> s.startsWith("1 entry fails verification"))
                 .anyMatch(s -> s.startsWith("1 entry is unsigned or not checked"))
                 .anyMatch(s -> s.startsWith("3 entries carry a verified signature"));
+    }
+
+    @Test
+    void aForgedEntryFarInTheFutureDoesNotSqueezeTheHistory() throws Exception {
+        List<ScorePoint> points = new ArrayList<>(points(3, Trust.VERIFIED));
+        String honest = series(parse(chart.svg(points, "p").orElseThrow()), "overall").getAttribute("points");
+        points.add(new ScorePoint(3, Instant.parse("9999-12-31T23:59:59Z"), 100, 100, 100, 100, Trust.FAILED));
+        Document doc = parse(chart.svg(points, "p").orElseThrow());
+        assertThat(series(doc, "overall").getAttribute("points")).isEqualTo(honest);
+        assertThat(drawnPoints(doc)).hasSize(4);
     }
 
     @Test
