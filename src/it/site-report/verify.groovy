@@ -25,8 +25,8 @@ def chart = { String html ->
 def elements = { svg, String name -> def list = svg.getElementsByTagName(name); (0..<list.length).collect { list.item(it) } }
 def points = { svg -> elements(svg, 'g').findAll { it.getAttribute('class').startsWith('point ') } }
 
-// the intact site (invocation 3)
-File intact = new File(basedir, 'target/site-intact')
+// the site of the intact chain (invocation 3)
+File intact = new File(basedir, 'target/site')
 String page = new File(intact, 'root24-report.html').getText('UTF-8')
 assert page.contains('id="root24-summary"')
 assert page.contains(report.overall.tier as String)
@@ -57,8 +57,9 @@ assert !page.contains('<script>alert(1)')
 String overview = new File(intact, 'project-reports.html').getText('UTF-8')
 assert overview.contains('href="root24-report.html"') : 'project-reports.html does not link the report'
 
-// after the newest entry was edited (invocation 5): still one point per entry, that one marked as failing
-String tampered = new File(basedir, 'target/site/root24-report.html').getText('UTF-8')
+// after the newest entry's signature was forged (invocation 5, the goal on its own): still one point
+// per entry, that one marked as failing
+String tampered = new File(basedir, 'target/reports/root24-report.html').getText('UTF-8')
 def after = points(chart(tampered))
 assert after.size() == entries
 assert after.collect { it.getAttribute('class') } == ['point verified', 'point verified', 'point failed']
