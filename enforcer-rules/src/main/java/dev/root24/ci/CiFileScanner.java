@@ -99,7 +99,7 @@ final class CiFileScanner {
         }
         YamlNode document;
         try {
-            document = new YamlReader(maxYamlBytes).parseSingleDocument(text, display);
+            document = YamlReader.withAliases(maxYamlBytes).parseSingleDocument(text, display);
         } catch (PolicyException e) {
             return all(display, search.patterns(), ReferenceStatus.PARSE_ERROR, e.line(), e.problem());
         }
@@ -109,6 +109,7 @@ final class CiFileScanner {
             return search.results();
         }
         try {
+            document = CiYaml.mergeKeys(kind, document);
             CiYaml.walk(kind, document, counted, search::accept);
         } catch (InvalidCiFile e) {
             // Named, never read as plain text: the CI system refuses the file, so nothing in it runs.

@@ -62,6 +62,23 @@ final class CiYaml {
     }
 
     /**
+     * The document with its merge keys applied as the CI system applies them: GitLab and
+     * pre-commit merge; GitHub Actions refuses the file.
+     *
+     * @throws InvalidCiFile for a merge key GitHub refuses, or one that holds no map
+     */
+    static YamlNode mergeKeys(CiFileKind kind, YamlNode document) throws InvalidCiFile {
+        if (kind == CiFileKind.GITHUB_WORKFLOW || kind == CiFileKind.GITHUB_ACTION) {
+            int line = MergeKeys.firstLine(document);
+            if (line > 0) {
+                throw new InvalidCiFile(line, "invalid " + describe(kind) + ": GitHub Actions accepts YAML anchors but not merge keys (<<)");
+            }
+            return document;
+        }
+        return MergeKeys.resolve(document, describe(kind));
+    }
+
+    /**
      * Emits every string of the document, marked as running or not, for a non-TEXT kind.
      *
      * @throws InvalidCiFile when the CI system would refuse the file
