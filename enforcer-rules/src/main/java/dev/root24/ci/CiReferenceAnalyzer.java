@@ -77,7 +77,8 @@ public final class CiReferenceAnalyzer {
             for (int[] pair : entry.getValue()) {
                 patterns.add(ToolPattern.of(tools.get(pair[0]).path()));
             }
-            List<ReferenceResult> found = scanner.scan(entry.getKey(), displayNames.get(entry.getKey()), patterns);
+            List<ReferenceResult> found = scanner.scan(root.directory(), entry.getKey(), displayNames.get(entry.getKey()), patterns,
+                    scanner.counted());
             for (int i = 0; i < found.size(); i++) {
                 int[] pair = entry.getValue().get(i);
                 results[pair[0]][pair[1]] = found.get(i);

@@ -84,14 +84,20 @@ final class CiYaml {
      * @throws InvalidCiFile when the CI system would refuse the file
      */
     static void walk(CiFileKind kind, YamlNode document, CountedRuns counted, Consumer<Fragment> out) throws InvalidCiFile {
+        walk(kind, document, counted, null, out);
+    }
+
+    /** As {@link #walk(CiFileKind, YamlNode, CountedRuns, Consumer)}, following local calls and includes through {@code follow}. */
+    static void walk(CiFileKind kind, YamlNode document, CountedRuns counted, FollowedFiles follow, Consumer<Fragment> out)
+            throws InvalidCiFile {
         if (!(document instanceof YamlNode.Mapping top)) {
             throw new InvalidCiFile(document.line(), "invalid " + describe(kind) + ": the document is not a map");
         }
         switch (kind) {
-            case GITHUB_WORKFLOW -> GithubWorkflow.workflow(top, counted, out);
-            case GITHUB_ACTION -> GithubWorkflow.action(top, out);
+            case GITHUB_WORKFLOW -> GithubWorkflow.workflow(top, counted, follow, out);
+            case GITHUB_ACTION -> GithubWorkflow.action(top, follow, out);
             case PRE_COMMIT -> PreCommitConfig.walk(top, out);
-            case GITLAB_CI -> GitlabCi.walk(top, counted, out);
+            case GITLAB_CI -> GitlabCi.walk(top, counted, follow, out);
             case TEXT -> throw new IllegalArgumentException("plain text is not walked as YAML");
         }
     }

@@ -1,0 +1,206 @@
+package dev.root24.ci;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.root24.policy.PolicyException;
+import dev.root24.policy.YamlNode;
+import dev.root24.policy.YamlReader;
+
+/**
+ * The repository files a CI file pulls in and that run as part of it: a reusable workflow
+ * ({@code jobs.x.uses: ./.github/workflows/guard.yml}), a local composite action
+ * ({@code uses: ./.github/actions/guard}), a GitLab {@code include: local:}.
+ *
+ * <p>Following is bounded, since the repository is the adversary: a file is opened only inside
+ * the repository, never through a symbolic link (not even one that stays inside: what CI checks
+ * out and what this reads must be the same bytes), never twice along one chain (a cycle), never
+ * deeper than {@link #MAX_DEPTH} files, and never larger than the YAML limit. A refusal is a
+ * one-line reason, collected as a note for the report; what the refused file holds counts nothing.
+ */
+final class FollowedFiles {
+
+    /** GitHub nests reusable workflows and composite actions at most 10 levels deep; so does this. */
+    static final int MAX_DEPTH = 10;
+
+    private final Path root;
+    private final long maxBytes;
+    private final List<String> chain;
+    private final List<String> notes;
+    /** The first cycle or too deep a chain found, shared by the whole scan: the CI system refuses the file. */
+    private final String[] broken;
+
+    private FollowedFiles(Path root, long maxBytes, List<String> chain, List<String> notes, String[] broken) {
+        this.root = root;
+        this.maxBytes = maxBytes;
+        this.chain = chain;
+        this.notes = notes;
+        this.broken = broken;
+    }
+
+    /** Following from the referencing file {@code display}; {@code root} null: nothing is followed. */
+    static FollowedFiles from(Path root, String display, long maxBytes) {
+        return new FollowedFiles(root == null ? null : root.toAbsolutePath().normalize(), maxBytes,
+                List.of(display), new ArrayList<>(), new String[1]);
+    }
+
+    /** A file opened: its display path and document (merge keys applied), or why it is not followed. */
+    record Followed(String display, YamlNode document, String refused) {
+
+        boolean ok() {
+            return refused == null;
+        }
+    }
+
+    /** The same bounds, one file deeper (from {@code display}). */
+    FollowedFiles enter(String display) {
+        List<String> deeper = new ArrayList<>(chain);
+        deeper.add(display);
+        return new FollowedFiles(root, maxBytes, List.copyOf(deeper), notes, broken);
+    }
+
+    /** Records why a call was not followed, for the reference's detail. */
+    void note(String note) {
+        if (!notes.contains(note)) {
+            notes.add(note);
+        }
+    }
+
+    /**
+     * Why the CI system refuses the whole referencing file, or null: a cycle of calls or includes,
+     * or a chain deeper than {@link #MAX_DEPTH} (GitHub and GitLab resolve them before running anything).
+     */
+    String broken() {
+        return broken[0];
+    }
+
+    /** Every note so far, in order. */
+    List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    /**
+     * Opens a repository-relative file ({@code ./} or {@code /} in front is the root) as a CI file
+     * of {@code kind}. {@code candidates} are tried in order inside that path when it names a
+     * directory (an action's {@code action.yml}, {@code action.yaml}).
+     */
+    Followed open(String reference, CiFileKind kind, String... candidates) {
+        String relative = reference.strip().replace('\\', '/');
+        while (relative.startsWith("./")) {
+            relative = relative.substring(2);
+        }
+        while (relative.startsWith("/")) {
+            relative = relative.substring(1);
+        }
+        if (root == null) {
+            return refused(relative, "no repository root to follow it in");
+        }
+        Path path;
+        try {
+            path = root.resolve(relative).normalize();
+        } catch (InvalidPathException e) {
+            return refused(relative, "not a valid path");
+        }
+        if (relative.isEmpty() || !path.startsWith(root) || path.equals(root)) {
+            return refused(relative, "outside the repository");
+        }
+        String linked = linkOnTheWay(path);
+        if (linked != null) {
+            return refused(relative, linked);
+        }
+        if (candidates.length > 0 && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            Path chosen = null;
+            for (String candidate : candidates) {
+                Path p = path.resolve(candidate);
+                if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                    chosen = p;
+                    break;
+                }
+            }
+            if (chosen == null) {
+                return refused(relative, "has no " + String.join(" or ", candidates));
+            }
+            path = chosen;
+        }
+        String display = root.relativize(path).toString().replace('\\', '/');
+        if (chain.contains(display)) {
+            return brokenBy(display, "a cycle (" + String.join(" -> ", chain) + " -> " + display + ")");
+        }
+        if (chain.size() > MAX_DEPTH) {
+            return brokenBy(display, "more than " + MAX_DEPTH + " files deep");
+        }
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return refused(display, "not found");
+        }
+        if (attributes.isSymbolicLink()) {
+            return refused(display, "a symbolic link");
+        }
+        if (!attributes.isRegularFile()) {
+            return refused(display, "not a regular file");
+        }
+        if (attributes.size() > maxBytes) {
+            return refused(display, "larger than the " + maxBytes + "-byte limit for YAML files");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(path))).toString();
+        } catch (CharacterCodingException e) {
+            return refused(display, "not valid UTF-8 text");
+        } catch (IOException e) {
+            return refused(display, "unreadable (" + e.getClass().getSimpleName() + ")");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        try {
+            YamlNode document = YamlReader.withAliases(maxBytes).parseSingleDocument(text, display);
+            return new Followed(display, CiYaml.mergeKeys(kind, document), null);
+        } catch (PolicyException e) {
+            return refused(display, "line " + e.line() + ": " + e.problem());
+        } catch (InvalidCiFile e) {
+            return refused(display, "line " + e.line() + ": " + e.getMessage());
+        }
+    }
+
+    /** Why a component of {@code path} below the root is a link (or missing), or null. */
+    private String linkOnTheWay(Path path) {
+        Path current = root;
+        for (Path part : root.relativize(path)) {
+            current = current.resolve(part);
+            if (Files.isSymbolicLink(current)) {
+                return "through a symbolic link";
+            }
+            if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
+                return "not found";
+            }
+        }
+        return null;
+    }
+
+    private Followed brokenBy(String display, String why) {
+        if (broken[0] == null) {
+            broken[0] = why;
+        }
+        return refused(display, why);
+    }
+
+    private static Followed refused(String display, String why) {
+        return new Followed(display, null, display + ": " + why);
+    }
+}
