@@ -98,7 +98,8 @@ public final class CiReferencesRule extends AbstractEnforcerRule {
             if (threshold < 0 || threshold > 100) {
                 throw new PolicyException("minScore " + threshold + " is outside 0..100");
             }
-            analysis = new CiReferenceAnalyzer(root).analyze(CiPresets.combine(ci.preset(), ToolSpec.fromPolicy(ci.tools())));
+            analysis = new CiReferenceAnalyzer(root).analyze(
+                    ToolSpec.countedIn(CiPresets.combine(ci.preset(), ToolSpec.fromPolicy(ci.tools())), ci.countedRuns()));
         } catch (PolicyException e) {
             ReportOutput.write(session, rootPath, getLog(), "ciReferences", false, "The rule could not run: its configuration is invalid.",
                     RuleFindings.configurationError("ciReferences", e.getMessage()));
