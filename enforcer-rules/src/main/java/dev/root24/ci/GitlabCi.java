@@ -41,14 +41,14 @@ final class GitlabCi {
     static void walk(YamlNode.Mapping top, CountedRuns counted, FollowedFiles follow, Consumer<Fragment> out)
             throws InvalidCiFile {
         String pipeline = top.get("workflow") instanceof YamlNode.Mapping workflow ? neverByRules(workflow.get("rules")) : null;
-        walk(top, counted, follow, out, pipeline, Map.of(), "", false);
+        walk(top, counted, follow, out, pipeline, Map.of(), false);
     }
 
     /** A local include: the path and the line that names it. */
     private record Include(String path, int line, String where) {}
 
     private static java.util.Set<String> walk(YamlNode.Mapping top, CountedRuns counted, FollowedFiles follow, Consumer<Fragment> out,
-            String pipeline, Map<String, YamlNode.Mapping> redefined, String including, boolean included) throws InvalidCiFile {
+            String pipeline, Map<String, YamlNode.Mapping> redefined, boolean included) throws InvalidCiFile {
         Map<String, YamlNode.Mapping> jobs = new java.util.LinkedHashMap<>(redefined);
         for (Map.Entry<String, YamlNode> entry : top.entries().entrySet()) {
             if (!KEYWORDS.contains(entry.getKey()) && !entry.getKey().startsWith(".") && entry.getValue() instanceof YamlNode.Mapping job) {
@@ -70,7 +70,7 @@ final class GitlabCi {
                 }
                 Consumer<Fragment> into = LocalCalls.calledFrom(out, file.display(), include.line(), include.where(), new java.util.HashSet<>());
                 try {
-                    fromIncludes.addAll(walk(child, counted, follow.enter(file.display()), into, null, jobs, file.display(), true));
+                    fromIncludes.addAll(walk(child, counted, follow.enter(file.display()), into, null, jobs, true));
                 } catch (InvalidCiFile e) {
                     // GitLab refuses the whole pipeline: nothing runs.
                     throw new InvalidCiFile(include.line(), "invalid GitLab CI file: included " + file.display() + " line " + e.line() + ": " + e.getMessage());

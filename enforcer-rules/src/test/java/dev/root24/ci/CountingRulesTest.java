@@ -27,6 +27,16 @@ class CountingRulesTest {
         return analysis.tools().get(0).references().get(0);
     }
 
+    /** A workflow passing the tool to a local reusable workflow. */
+    static final String CALLS_REUSABLE = """
+            on: push
+            jobs:
+              guard:
+                uses: ./.github/workflows/reusable.yml
+                with:
+                  script: 12_tooling/scripts/structure_guard.sh
+            """;
+
     /** A composite action that runs its {@code tool} input. */
     static final String RUN_TOOL_INPUT = """
             runs:
@@ -254,28 +264,14 @@ class CountingRulesTest {
                         steps:
                           - run: bash "${{ inputs.script }}"
                     """);
-            ReferenceResult r = reference(WORKFLOW, """
-                    on: push
-                    jobs:
-                      guard:
-                        uses: ./.github/workflows/reusable.yml
-                        with:
-                          script: 12_tooling/scripts/structure_guard.sh
-                    """);
+            ReferenceResult r = reference(WORKFLOW, CALLS_REUSABLE);
             assertThat(r).isEqualTo(new ReferenceResult(WORKFLOW, ReferenceStatus.FOUND, 6,
                     "jobs.guard.with.script: triggered by push to main/master; failure fails job guard; an input the called file runs"));
         }
 
         @Test
         void not_an_input_of_a_local_workflow_that_does_not_exist() throws Exception {
-            ReferenceResult r = reference(WORKFLOW, """
-                    on: push
-                    jobs:
-                      guard:
-                        uses: ./.github/workflows/reusable.yml
-                        with:
-                          script: 12_tooling/scripts/structure_guard.sh
-                    """);
+            ReferenceResult r = reference(WORKFLOW, CALLS_REUSABLE);
             assertThat(r.status()).isEqualTo(ReferenceStatus.NOT_REFERENCED);
             assertThat(r.detail()).endsWith("not followed: jobs.guard.uses on line 4 (.github/workflows/reusable.yml: not found)");
         }
