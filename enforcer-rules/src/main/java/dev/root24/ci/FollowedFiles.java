@@ -33,29 +33,48 @@ final class FollowedFiles {
     /** GitHub nests reusable workflows and composite actions at most 10 levels deep; so does this. */
     static final int MAX_DEPTH = 10;
 
+    /**
+     * How many times the YAML limit the followed files of one scan may add up to, counting a file
+     * each time it is followed: without it, ten levels of a hundred calls each would be read 100^10 times.
+     */
+    static final int MAX_FOLLOWED_LIMITS = 1;
+
+    /** How many calls of local workflows and actions (and includes) one scan follows, counting each call. */
+    static final int MAX_CALLS = 500;
+
+    /** A longer path, or one with control characters, is not repeated in a message. */
+    private static final int MAX_SHOWN_PATH = 200;
+
     private final Path root;
     private final long maxBytes;
     private final List<String> chain;
     private final List<String> notes;
-    /** The first cycle or too deep a chain found, shared by the whole scan: the CI system refuses the file. */
-    private final String[] broken;
+    /** What the whole scan shares: the first reason the CI system refuses the file, the files read, the bytes followed. */
+    private final Shared shared;
 
-    private FollowedFiles(Path root, long maxBytes, List<String> chain, List<String> notes, String[] broken) {
+    private static final class Shared {
+        String broken;
+        long followed;
+        int calls;
+        final java.util.Map<String, Followed> read = new java.util.HashMap<>();
+    }
+
+    private FollowedFiles(Path root, long maxBytes, List<String> chain, List<String> notes, Shared shared) {
         this.root = root;
         this.maxBytes = maxBytes;
         this.chain = chain;
         this.notes = notes;
-        this.broken = broken;
+        this.shared = shared;
     }
 
     /** Following from the referencing file {@code display}; {@code root} null: nothing is followed. */
     static FollowedFiles from(Path root, String display, long maxBytes) {
         return new FollowedFiles(root == null ? null : root.toAbsolutePath().normalize(), maxBytes,
-                List.of(display), new ArrayList<>(), new String[1]);
+                List.of(display), new ArrayList<>(), new Shared());
     }
 
     /** A file opened: its display path and document (merge keys applied), or why it is not followed. */
-    record Followed(String display, YamlNode document, String refused) {
+    record Followed(String display, YamlNode document, String refused, long size) {
 
         boolean ok() {
             return refused == null;
@@ -66,7 +85,7 @@ final class FollowedFiles {
     FollowedFiles enter(String display) {
         List<String> deeper = new ArrayList<>(chain);
         deeper.add(display);
-        return new FollowedFiles(root, maxBytes, List.copyOf(deeper), notes, broken);
+        return new FollowedFiles(root, maxBytes, List.copyOf(deeper), notes, shared);
     }
 
     /** Records why a call was not followed, for the reference's detail. */
@@ -81,7 +100,7 @@ final class FollowedFiles {
      * or a chain deeper than {@link #MAX_DEPTH} (GitHub and GitLab resolve them before running anything).
      */
     String broken() {
-        return broken[0];
+        return shared.broken;
     }
 
     /** Every note so far, in order. */
@@ -105,13 +124,41 @@ final class FollowedFiles {
         if (root == null) {
             return refused(relative, "no repository root to follow it in");
         }
+        // Each call of an often used action is the same file: looked up, checked and parsed once.
+        String key = relative + "\0" + String.join("\0", candidates);
+        Followed known = shared.read.get(key);
+        if (known == null) {
+            known = locateAndRead(relative, kind, candidates);
+            shared.read.put(key, known);
+        }
+        if (!known.ok()) {
+            return known;
+        }
+        if (chain.contains(known.display())) {
+            return brokenBy(known.display(), "a cycle (" + String.join(" -> ", chain) + " -> " + known.display() + ")");
+        }
+        if (chain.size() > MAX_DEPTH) {
+            return brokenBy(known.display(), "more than " + MAX_DEPTH + " files deep");
+        }
+        if (++shared.calls > MAX_CALLS) {
+            return brokenBy(known.display(), "more than " + MAX_CALLS + " calls of local workflows, actions or includes");
+        }
+        shared.followed += known.size();
+        if (shared.followed > MAX_FOLLOWED_LIMITS * maxBytes) {
+            return brokenBy(known.display(), "more than " + MAX_FOLLOWED_LIMITS * maxBytes + " bytes of called files, counting each call");
+        }
+        return known;
+    }
+
+    private Followed locateAndRead(String relative, CiFileKind kind, String... candidates) {
         Path path;
         try {
             path = root.resolve(relative).normalize();
         } catch (InvalidPathException e) {
             return refused(relative, "not a valid path");
         }
-        if (relative.isEmpty() || !path.startsWith(root) || path.equals(root)) {
+        // `uses: ./` is the repository's own action (its action.yml at the root); a workflow is a file.
+        if (!path.startsWith(root) || path.equals(root) && candidates.length == 0) {
             return refused(relative, "outside the repository");
         }
         String linked = linkOnTheWay(path);
@@ -133,12 +180,6 @@ final class FollowedFiles {
             path = chosen;
         }
         String display = root.relativize(path).toString().replace('\\', '/');
-        if (chain.contains(display)) {
-            return brokenBy(display, "a cycle (" + String.join(" -> ", chain) + " -> " + display + ")");
-        }
-        if (chain.size() > MAX_DEPTH) {
-            return brokenBy(display, "more than " + MAX_DEPTH + " files deep");
-        }
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -170,7 +211,7 @@ final class FollowedFiles {
         }
         try {
             YamlNode document = YamlReader.withAliases(maxBytes).parseSingleDocument(text, display);
-            return new Followed(display, CiYaml.mergeKeys(kind, document), null);
+            return new Followed(display, CiYaml.mergeKeys(kind, document), null, text.length());
         } catch (PolicyException e) {
             return refused(display, "line " + e.line() + ": " + e.problem());
         } catch (InvalidCiFile e) {
@@ -194,13 +235,14 @@ final class FollowedFiles {
     }
 
     private Followed brokenBy(String display, String why) {
-        if (broken[0] == null) {
-            broken[0] = why;
+        if (shared.broken == null) {
+            shared.broken = why;
         }
         return refused(display, why);
     }
 
     private static Followed refused(String display, String why) {
-        return new Followed(display, null, display + ": " + why);
+        boolean plain = display.length() <= MAX_SHOWN_PATH && display.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
+        return new Followed(display, null, (plain ? display : "a path not shown (too long or with control characters)") + ": " + why, 0);
     }
 }
