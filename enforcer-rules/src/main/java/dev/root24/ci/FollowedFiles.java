@@ -122,7 +122,7 @@ final class FollowedFiles {
             relative = relative.substring(1);
         }
         if (root == null) {
-            return refused(relative, "no repository root to follow it in");
+            return unlocated("no repository root to follow it in");
         }
         // Each call of an often used action is the same file: looked up, checked and parsed once.
         String key = relative + "\0" + String.join("\0", candidates);
@@ -155,17 +155,20 @@ final class FollowedFiles {
         try {
             path = root.resolve(relative).normalize();
         } catch (InvalidPathException e) {
-            return refused(relative, "not a valid path");
+            return unlocated("not a valid path");
         }
         // `uses: ./` is the repository's own action (its action.yml at the root); a workflow is a file.
         if (!path.startsWith(root) || path.equals(root) && candidates.length == 0) {
-            return refused(relative, "outside the repository");
+            return unlocated("outside the repository");
         }
         String linked = linkOnTheWay(path);
         if (linked != null) {
-            return refused(relative, linked);
+            return unlocated(linked);
         }
-        if (candidates.length > 0 && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+        if (candidates.length > 0 && !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            return unlocated("not a directory with " + String.join(" or ", candidates));
+        }
+        if (candidates.length > 0) {
             Path chosen = null;
             for (String candidate : candidates) {
                 Path p = path.resolve(candidate);
@@ -175,7 +178,7 @@ final class FollowedFiles {
                 }
             }
             if (chosen == null) {
-                return refused(relative, "has no " + String.join(" or ", candidates));
+                return unlocated("a directory without " + String.join(" or ", candidates));
             }
             path = chosen;
         }
@@ -239,6 +242,14 @@ final class FollowedFiles {
             shared.broken = why;
         }
         return refused(display, why);
+    }
+
+    /**
+     * A reference that names no file of the repository: the reason alone (the calling line says
+     * where), since the path is the file's text, not a place.
+     */
+    private static Followed unlocated(String why) {
+        return new Followed("", null, why, 0);
     }
 
     private static Followed refused(String display, String why) {

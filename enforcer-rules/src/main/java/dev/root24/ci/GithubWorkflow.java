@@ -378,7 +378,7 @@ final class GithubWorkflow {
                         CiYaml.ignoredAll(entry.getValue(), at, "in a step whose shell (" + shell.name() + ") does not run the script", out);
                     }
                 }
-                case "uses" -> scalar(entry.getValue(), at, why, out);
+                case "uses" -> calls.uses(used, entry.getValue(), at, why);
                 case "with" -> calls.inputs(used, entry.getValue(), at, why);
                 default -> CiYaml.ignoredAll(entry.getValue(), at, CiYaml.reasonFor(key), out);
             }

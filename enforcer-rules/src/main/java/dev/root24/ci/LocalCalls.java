@@ -21,6 +21,8 @@ import dev.root24.policy.YamlNode;
 final class LocalCalls {
 
     private static final Pattern INPUT = Pattern.compile("inputs\\.([A-Za-z0-9_-]+)");
+    /** Another repository's action as GitHub accepts it: {@code owner/repo[/path]@ref}. */
+    private static final Pattern REMOTE_ACTION = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+(/[^@\\s]+)?@[^\\s]+");
 
     /** How a {@code uses:} was resolved. */
     enum Kind { NONE, FOLLOWED, REFUSED, REMOTE_WORKFLOW, ACTION }
@@ -74,7 +76,7 @@ final class LocalCalls {
             if (used.kind() == Kind.REMOTE_WORKFLOW) {
                 CiYaml.ignoredAll(value, at, "in a workflow of another repository (not followed)", workflow.out());
             } else {
-                GithubWorkflow.scalar(value, at, why, workflow.out());
+                uses(used, value, at, why);
             }
         } else {
             inputs(used, value, at, why);
@@ -104,6 +106,11 @@ final class LocalCalls {
         String uses = s.text().strip();
         if (uses.startsWith("./")) {
             return follow(uses, CiFileKind.GITHUB_ACTION, where, step.lineOf("uses"), state, jobId, false);
+        }
+        if (!uses.startsWith("docker://") && !REMOTE_ACTION.matcher(uses).matches()) {
+            // `../x`, `/abs`, a name without @ref: GitHub refuses the step, so nothing passed to it runs.
+            note(where + ".uses on line " + step.lineOf("uses") + " is neither ./path, owner/repo@ref nor docker://");
+            return new Used(Kind.REFUSED, null, Set.of());
         }
         return new Used(Kind.ACTION, uses, Set.of());
     }
@@ -186,6 +193,15 @@ final class LocalCalls {
                         f.ignoredBecause() + " (" + file + ":" + f.line() + ", called from " + call + ")", null, null));
             }
         };
+    }
+
+    /** The {@code uses:} text itself: it runs what it names, unless that is a call GitHub refuses or that is not followed. */
+    void uses(Used used, YamlNode value, String where, String why) {
+        if (used.kind() == Kind.REFUSED) {
+            CiYaml.ignoredAll(value, where, "in a uses: that is not followed", workflow.out());
+        } else {
+            GithubWorkflow.scalar(value, where, why, workflow.out());
+        }
     }
 
     /** A step's or a workflow call's {@code with:} inputs, as far as what they are passed to is known. */

@@ -273,7 +273,7 @@ class CountingRulesTest {
         void not_an_input_of_a_local_workflow_that_does_not_exist() throws Exception {
             ReferenceResult r = reference(WORKFLOW, CALLS_REUSABLE);
             assertThat(r.status()).isEqualTo(ReferenceStatus.NOT_REFERENCED);
-            assertThat(r.detail()).endsWith("not followed: jobs.guard.uses on line 4 (.github/workflows/reusable.yml: not found)");
+            assertThat(r.detail()).endsWith("not followed: jobs.guard.uses on line 4 (not found)");
         }
 
         @Test
