@@ -48,6 +48,11 @@ final class CiFileScanner {
         this.counted = counted;
     }
 
+    /** The runs in which a reference counts unless a tool says otherwise. */
+    CountedRuns counted() {
+        return counted;
+    }
+
     /** One result per pattern, in order. {@code display} is the file as configured. */
     List<ReferenceResult> scan(Path file, String display, List<ToolPattern> patterns) {
         return scan(file, display, patterns, counted);
@@ -58,6 +63,14 @@ final class CiFileScanner {
      * nightly gate: {@code schedule}); a caller groups a file's tools by their counted runs.
      */
     List<ReferenceResult> scan(Path file, String display, List<ToolPattern> patterns, CountedRuns counted) {
+        return scan(null, file, display, patterns, counted);
+    }
+
+    /**
+     * As {@link #scan(Path, String, List, CountedRuns)}, following the local reusable workflows,
+     * composite actions and GitLab includes the file calls, inside {@code root} (null: none).
+     */
+    List<ReferenceResult> scan(Path root, Path file, String display, List<ToolPattern> patterns, CountedRuns counted) {
         ReferenceSearch search = new ReferenceSearch(display, patterns);
         if (Files.isDirectory(file)) {
             return all(display, patterns, ReferenceStatus.UNREADABLE, 0, "is a directory, not a file");
@@ -69,7 +82,7 @@ final class CiFileScanner {
         String lower = name.toLowerCase(Locale.ROOT);
         try {
             if (lower.endsWith(".yml") || lower.endsWith(".yaml")) {
-                return scanYaml(file, display, search, counted);
+                return scanYaml(root, file, display, search, counted);
             }
             try (InputStream in = Files.newInputStream(file)) {
                 scanText(new InputStreamReader(in, strictUtf8()), CommentSyntax.forFile(name), search);
@@ -86,7 +99,7 @@ final class CiFileScanner {
         }
     }
 
-    private List<ReferenceResult> scanYaml(Path file, String display, ReferenceSearch search, CountedRuns counted)
+    private List<ReferenceResult> scanYaml(Path root, Path file, String display, ReferenceSearch search, CountedRuns counted)
             throws IOException, Unreadable {
         long size = Files.size(file);
         if (size > maxYamlBytes) {
@@ -99,17 +112,22 @@ final class CiFileScanner {
         }
         YamlNode document;
         try {
-            document = new YamlReader(maxYamlBytes).parseSingleDocument(text, display);
+            document = YamlReader.withAliases(maxYamlBytes).parseSingleDocument(text, display);
         } catch (PolicyException e) {
             return all(display, search.patterns(), ReferenceStatus.PARSE_ERROR, e.line(), e.problem());
         }
         CiFileKind kind = CiYaml.classify(display, document);
+        FollowedFiles follow = FollowedFiles.from(root, display, maxYamlBytes);
         if (kind == CiFileKind.TEXT) {
             scanText(new StringReader(text), CommentSyntax.HASH, search);
             return search.results();
         }
         try {
-            CiYaml.walk(kind, document, counted, search::accept);
+            document = CiYaml.mergeKeys(kind, document);
+            CiYaml.walk(kind, document, counted, follow, search::accept);
+            if (follow.broken() != null) {
+                throw new InvalidCiFile(1, "invalid " + CiYaml.describe(kind) + ": it calls or includes " + follow.broken());
+            }
         } catch (InvalidCiFile e) {
             // Named, never read as plain text: the CI system refuses the file, so nothing in it runs.
             return all(display, search.patterns(), ReferenceStatus.PARSE_ERROR, e.line(), e.getMessage());
@@ -125,8 +143,26 @@ final class CiFileScanner {
                 }
             }
         }
-        return search.results();
+        return withNotes(search.results(), follow.notes());
     }
+
+    /** A reference not found says which calls were not followed: what they hold was not read. */
+    private static List<ReferenceResult> withNotes(List<ReferenceResult> results, List<String> notes) {
+        if (notes.isEmpty()) {
+            return results;
+        }
+        String shown = notes.size() <= MAX_NOTES ? String.join("; ", notes)
+                : String.join("; ", notes.subList(0, MAX_NOTES)) + "; and " + (notes.size() - MAX_NOTES) + " more";
+        List<ReferenceResult> out = new ArrayList<>(results.size());
+        for (ReferenceResult r : results) {
+            out.add(r.status() == ReferenceStatus.NOT_REFERENCED
+                    ? new ReferenceResult(r.file(), r.status(), r.line(), r.detail() + "; " + shown) : r);
+        }
+        return out;
+    }
+
+    /** How many not-followed calls a detail names. */
+    private static final int MAX_NOTES = 3;
 
     private static void scanText(Reader reader, CommentSyntax syntax, ReferenceSearch search) throws IOException, Unreadable {
         CommentSyntax.LineSplitter splitter = syntax.splitter();

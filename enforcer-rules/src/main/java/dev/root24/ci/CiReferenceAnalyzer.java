@@ -73,14 +73,23 @@ public final class CiReferenceAnalyzer {
             results[t] = new ReferenceResult[tools.get(t).referencedBy().size()];
         }
         for (Map.Entry<Path, List<int[]>> entry : byFile.entrySet()) {
-            List<ToolPattern> patterns = new ArrayList<>();
+            // One read per file and set of counted runs: a nightly gate's references count in other runs.
+            Map<CountedRuns, List<int[]>> byRuns = new LinkedHashMap<>();
             for (int[] pair : entry.getValue()) {
-                patterns.add(ToolPattern.of(tools.get(pair[0]).path()));
+                CountedRuns own = tools.get(pair[0]).countedRuns();
+                byRuns.computeIfAbsent(own == null ? scanner.counted() : own, c -> new ArrayList<>()).add(pair);
             }
-            List<ReferenceResult> found = scanner.scan(entry.getKey(), displayNames.get(entry.getKey()), patterns);
-            for (int i = 0; i < found.size(); i++) {
-                int[] pair = entry.getValue().get(i);
-                results[pair[0]][pair[1]] = found.get(i);
+            for (Map.Entry<CountedRuns, List<int[]>> group : byRuns.entrySet()) {
+                List<ToolPattern> patterns = new ArrayList<>();
+                for (int[] pair : group.getValue()) {
+                    patterns.add(ToolPattern.of(tools.get(pair[0]).path()));
+                }
+                List<ReferenceResult> found = scanner.scan(root.directory(), entry.getKey(), displayNames.get(entry.getKey()),
+                        patterns, group.getKey());
+                for (int i = 0; i < found.size(); i++) {
+                    int[] pair = group.getValue().get(i);
+                    results[pair[0]][pair[1]] = found.get(i);
+                }
             }
         }
         List<ToolResult> toolResults = new ArrayList<>(tools.size());

@@ -62,19 +62,42 @@ final class CiYaml {
     }
 
     /**
+     * The document with its merge keys applied as the CI system applies them: GitLab and
+     * pre-commit merge; GitHub Actions refuses the file.
+     *
+     * @throws InvalidCiFile for a merge key GitHub refuses, or one that holds no map
+     */
+    static YamlNode mergeKeys(CiFileKind kind, YamlNode document) throws InvalidCiFile {
+        if (kind == CiFileKind.GITHUB_WORKFLOW || kind == CiFileKind.GITHUB_ACTION) {
+            int line = MergeKeys.firstLine(document);
+            if (line > 0) {
+                throw new InvalidCiFile(line, "invalid " + describe(kind) + ": GitHub Actions accepts YAML anchors but not merge keys (<<)");
+            }
+            return document;
+        }
+        return MergeKeys.resolve(document, describe(kind));
+    }
+
+    /**
      * Emits every string of the document, marked as running or not, for a non-TEXT kind.
      *
      * @throws InvalidCiFile when the CI system would refuse the file
      */
     static void walk(CiFileKind kind, YamlNode document, CountedRuns counted, Consumer<Fragment> out) throws InvalidCiFile {
+        walk(kind, document, counted, null, out);
+    }
+
+    /** As {@link #walk(CiFileKind, YamlNode, CountedRuns, Consumer)}, following local calls and includes through {@code follow}. */
+    static void walk(CiFileKind kind, YamlNode document, CountedRuns counted, FollowedFiles follow, Consumer<Fragment> out)
+            throws InvalidCiFile {
         if (!(document instanceof YamlNode.Mapping top)) {
             throw new InvalidCiFile(document.line(), "invalid " + describe(kind) + ": the document is not a map");
         }
         switch (kind) {
-            case GITHUB_WORKFLOW -> GithubWorkflow.workflow(top, counted, out);
-            case GITHUB_ACTION -> GithubWorkflow.action(top, out);
+            case GITHUB_WORKFLOW -> GithubWorkflow.workflow(top, counted, follow, out);
+            case GITHUB_ACTION -> GithubWorkflow.action(top, follow, out);
             case PRE_COMMIT -> PreCommitConfig.walk(top, out);
-            case GITLAB_CI -> GitlabCi.walk(top, counted, out);
+            case GITLAB_CI -> GitlabCi.walk(top, counted, follow, out);
             case TEXT -> throw new IllegalArgumentException("plain text is not walked as YAML");
         }
     }

@@ -14,11 +14,12 @@ import java.util.LinkedHashSet;
  * @param events counted events, e.g. {@code push}, {@code pull_request}, {@code schedule}
  * @param branches counted branch names (not patterns)
  */
-record CountedRuns(List<String> events, List<String> branches) {
+public record CountedRuns(List<String> events, List<String> branches) {
 
-    static final CountedRuns DEFAULT = new CountedRuns(List.of("push", "pull_request"), List.of("main", "master"));
+    public static final CountedRuns DEFAULT = new CountedRuns(dev.root24.policy.PolicyDocument.CountedRuns.DEFAULT.events(),
+            dev.root24.policy.PolicyDocument.CountedRuns.DEFAULT.branches());
 
-    CountedRuns {
+    public CountedRuns {
         events = List.copyOf(new LinkedHashSet<>(events));
         branches = List.copyOf(branches);
         if (events.isEmpty() || branches.isEmpty()) {
@@ -26,8 +27,21 @@ record CountedRuns(List<String> events, List<String> branches) {
         }
     }
 
+    /**
+     * The policy's {@code countedRuns} setting (null: none); a part it leaves out is the
+     * {@link #DEFAULT}'s, and {@code fallback} (may be null: the default) when it is null.
+     */
+    public static CountedRuns of(dev.root24.policy.PolicyDocument.CountedRuns setting, CountedRuns fallback) {
+        CountedRuns base = fallback == null ? DEFAULT : fallback;
+        if (setting == null) {
+            return base;
+        }
+        return new CountedRuns(setting.events() == null || setting.events().isEmpty() ? base.events() : setting.events().stream().map(String::strip).toList(),
+                setting.branches() == null || setting.branches().isEmpty() ? base.branches() : setting.branches().stream().map(String::strip).toList());
+    }
+
     /** {@code push or pull_request to main/master}, for messages. */
-    String describe() {
+    public String describe() {
         return String.join(" or ", events) + " to " + String.join("/", branches);
     }
 }

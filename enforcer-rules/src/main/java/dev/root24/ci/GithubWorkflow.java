@@ -23,31 +23,57 @@ final class GithubWorkflow {
 
     private final CountedRuns counted;
     private final Consumer<Fragment> out;
+    /** Where local reusable workflows and actions are opened; null: none is followed. */
+    private final FollowedFiles follow;
+    /** For a called workflow or a used action: the calling job's state and id; null at the top. */
+    private final JobState caller;
+    private final String callerJob;
     private final Map<String, JobState> states = new HashMap<>();
     private final Set<String> resolving = new LinkedHashSet<>();
     private Map<String, YamlNode> jobs = Map.of();
     private WorkflowTriggers.Triggers triggers;
     private YamlNode workflowShell;
 
-    private GithubWorkflow(CountedRuns counted, Consumer<Fragment> out) {
+    private GithubWorkflow(CountedRuns counted, Consumer<Fragment> out, FollowedFiles follow, JobState caller, String callerJob) {
         this.counted = counted;
         this.out = out;
+        this.follow = follow;
+        this.caller = caller;
+        this.callerJob = callerJob;
     }
 
     /** Whether (and in which counted runs) a job runs, and what to say about it. */
-    private record JobState(List<WorkflowTriggers.Run> runs, String disabled, List<String> notes) {}
+    record JobState(List<WorkflowTriggers.Run> runs, String disabled, List<String> notes) {}
 
     static void workflow(YamlNode.Mapping top, CountedRuns counted, Consumer<Fragment> out) throws InvalidCiFile {
-        new GithubWorkflow(counted, out).readWorkflow(top);
+        workflow(top, counted, null, out);
+    }
+
+    /** A workflow whose local reusable workflows and actions are followed through {@code follow} (null: none). */
+    static void workflow(YamlNode.Mapping top, CountedRuns counted, FollowedFiles follow, Consumer<Fragment> out)
+            throws InvalidCiFile {
+        new GithubWorkflow(counted, out, follow, null, null).readWorkflow(top);
     }
 
     static void action(YamlNode.Mapping top, Consumer<Fragment> out) throws InvalidCiFile {
-        new GithubWorkflow(CountedRuns.DEFAULT, out).readAction(top);
+        action(top, null, out);
+    }
+
+    static void action(YamlNode.Mapping top, FollowedFiles follow, Consumer<Fragment> out) throws InvalidCiFile {
+        new GithubWorkflow(CountedRuns.DEFAULT, out, follow, null, null).readAction(top);
     }
 
     private void readWorkflow(YamlNode.Mapping top) throws InvalidCiFile {
         String onKey = top.get("on") != null ? "on" : "true";
-        triggers = WorkflowTriggers.read(top.get(onKey), top.lineOf(onKey), counted);
+        if (caller == null) {
+            triggers = WorkflowTriggers.read(top.get(onKey), top.lineOf(onKey), counted);
+        } else {
+            // A called workflow's jobs run in the caller's run, whatever else its own on: says.
+            if (!LocalCalls.hasEvent(top.get(onKey), "workflow_call")) {
+                throw new InvalidCiFile(top.lineOf(onKey), "invalid reusable workflow: its on: has no workflow_call, so GitHub refuses the call");
+            }
+            triggers = new WorkflowTriggers.Triggers(caller.runs(), null, List.of("workflow_call"), false);
+        }
         if (!(top.get("jobs") instanceof YamlNode.Mapping jobMap) || jobMap.entries().isEmpty()) {
             throw new InvalidCiFile(top.get("jobs") == null ? 1 : top.lineOf("jobs"), "invalid workflow: no jobs");
         }
@@ -67,11 +93,13 @@ final class GithubWorkflow {
             JobState state = state(job.getKey());
             if (state.disabled() != null) {
                 CiYaml.ignoredAll(body, where, state.disabled(), out);
+                calls.notRun(body, where, state.disabled());
                 continue;
             }
             String masked = continueOnError(body, state.runs(), state.notes());
             if (masked != null) {
                 CiYaml.ignoredAll(body, where, "in a job with continue-on-error" + masked + ": its failure does not fail the workflow", out);
+                calls.notRun(body, where, "in a job with continue-on-error" + masked + ": its failure does not fail the workflow");
                 continue;
             }
             YamlNode shell = defaultShell(body);
@@ -84,8 +112,10 @@ final class GithubWorkflow {
             if (entry.getKey().equals("runs") && entry.getValue() instanceof YamlNode.Mapping runs) {
                 if (runs.get("steps") instanceof YamlNode.Sequence steps) {
                     validateSteps("runs", steps);
+                    LocalCalls.requireShells(runs, steps);
                 }
-                runnable(runs, "runs", new JobState(List.of(ANY_RUN), null, List.of()), null, null);
+                JobState state = caller != null ? caller : new JobState(List.of(ANY_RUN), null, List.of());
+                runnable(runs, "runs", state, callerJob, null);
             } else {
                 CiYaml.ignoredAll(entry.getValue(), entry.getKey(), "outside runs", out);
             }
@@ -175,6 +205,9 @@ final class GithubWorkflow {
         List<String> notes = new ArrayList<>();
         if (triggers.note() != null) {
             notes.add(triggers.note());
+        }
+        if (caller != null) {
+            notes.addAll(caller.notes());
         }
         if (triggers.runs().isEmpty()) {
             return new JobState(List.of(), "in a workflow " + triggers.never(counted), notes);
@@ -276,7 +309,8 @@ final class GithubWorkflow {
     private String because(List<WorkflowTriggers.Run> runs, String jobId, List<String> notes) {
         StringBuilder why = new StringBuilder();
         if (jobId != null) {
-            why.append("triggered by ").append(WorkflowTriggers.Triggers.describe(runs)).append("; failure fails job ").append(jobId);
+            String job = callerJob == null || caller == null || jobId.equals(callerJob) ? jobId : callerJob + " / " + jobId;
+            why.append("triggered by ").append(WorkflowTriggers.Triggers.describe(runs)).append("; failure fails job ").append(job);
         } else {
             why.append("runs where a workflow uses this action; failure fails the calling step");
         }
@@ -296,6 +330,9 @@ final class GithubWorkflow {
                 for (int i = 0; i < steps.items().size(); i++) {
                     step((YamlNode.Mapping) steps.items().get(i), at + "[" + i + "]", state, jobId, inheritedShell);
                 }
+            } else if ((key.equals("uses") || key.equals("with")) && jobId != null && where.startsWith("jobs.")) {
+                // Job-level: a reusable workflow call (validated: no steps).
+                calls.workflowCall(body, where, key, value, state, jobId);
             } else if (key.equals("uses") || key.equals("with")) {
                 String why = because(state.runs(), jobId, state.notes());
                 if (key.equals("uses")) {
@@ -314,11 +351,13 @@ final class GithubWorkflow {
         List<WorkflowTriggers.Run> runs = filterByCondition(body.get("if"), job.runs(), notes, "step");
         if (runs.isEmpty()) {
             CiYaml.ignoredAll(body, where, "in a step with " + falseCondition(body.get("if")), out);
+            calls.notRun(body, where, "in a step with " + falseCondition(body.get("if")));
             return;
         }
         String masked = continueOnError(body, runs, notes);
         if (masked != null) {
             CiYaml.ignoredAll(body, where, "in a step with continue-on-error" + masked + ": its failure does not fail the job", out);
+            calls.notRun(body, where, "in a step with continue-on-error" + masked + ": its failure does not fail the job");
             return;
         }
         YamlNode shellNode = body.get("shell") != null ? body.get("shell") : inheritedShell;
@@ -327,6 +366,7 @@ final class GithubWorkflow {
             notes.add(shell.note());
         }
         String why = because(runs, jobId, notes);
+        LocalCalls.Used used = calls.stepAction(body, where, new JobState(runs, null, notes), jobId);
         for (Map.Entry<String, YamlNode> entry : body.entries().entrySet()) {
             String key = entry.getKey();
             String at = where + "." + key;
@@ -338,14 +378,40 @@ final class GithubWorkflow {
                         CiYaml.ignoredAll(entry.getValue(), at, "in a step whose shell (" + shell.name() + ") does not run the script", out);
                     }
                 }
-                case "uses" -> scalar(entry.getValue(), at, why, out);
-                case "with" -> withValues(entry.getValue(), at, why);
+                case "uses" -> calls.uses(used, entry.getValue(), at, why);
+                case "with" -> calls.inputs(used, entry.getValue(), at, why);
                 default -> CiYaml.ignoredAll(entry.getValue(), at, CiYaml.reasonFor(key), out);
             }
         }
     }
 
-    private void withValues(YamlNode with, String where, String why) {
+    /** Reusable workflows, local actions and the known-actions table, for this workflow. */
+    private final LocalCalls calls = new LocalCalls(this);
+
+    /** A called workflow or used action, read with this workflow's bounds. */
+    void readCalled(YamlNode.Mapping top, boolean workflow, JobState state, String jobId, Consumer<Fragment> into,
+            FollowedFiles deeper) throws InvalidCiFile {
+        GithubWorkflow called = new GithubWorkflow(counted, into, deeper, state, jobId);
+        if (workflow) {
+            called.readWorkflow(top);
+        } else {
+            called.readAction(top);
+        }
+    }
+
+    FollowedFiles follow() {
+        return follow;
+    }
+
+    Consumer<Fragment> out() {
+        return out;
+    }
+
+    String because(JobState state, String jobId) {
+        return because(state.runs(), jobId, state.notes());
+    }
+
+    void withValues(YamlNode with, String where, String why) {
         if (!(with instanceof YamlNode.Mapping inputs)) {
             CiYaml.ignoredAll(with, where, "in a with: that is not a map", out);
             return;
@@ -360,7 +426,7 @@ final class GithubWorkflow {
         CiYaml.scriptLines(node, where, why, shell, out);
     }
 
-    private static void scalar(YamlNode node, String where, String why, Consumer<Fragment> out) {
+    static void scalar(YamlNode node, String where, String why, Consumer<Fragment> out) {
         if (!(node instanceof YamlNode.Scalar scalar)) {
             CiYaml.ignoredAll(node, where, "in " + where + " that is not a string", out);
             return;

@@ -17,8 +17,11 @@ import dev.root24.policy.PolicyException;
  * @param maxScore the tool's weight: the points it is worth when present and referenced everywhere
  * @param description what the tool is, for reports; may be empty
  * @param sha256 the SHA-256 (hex) the policy pins the tool file to, or null
+ * @param countedRuns the CI runs in which its references count, or null for the analysis's default
+ *     ({@code ci.countedRuns}, else push or pull_request to main/master)
  */
-public record ToolSpec(String id, String path, List<String> referencedBy, int maxScore, String description, String sha256) {
+public record ToolSpec(String id, String path, List<String> referencedBy, int maxScore, String description, String sha256,
+        CountedRuns countedRuns) {
 
     public ToolSpec {
         Objects.requireNonNull(id, "id");
@@ -31,6 +34,11 @@ public record ToolSpec(String id, String path, List<String> referencedBy, int ma
     /** A tool whose file is not pinned. */
     public ToolSpec(String id, String path, List<String> referencedBy, int maxScore, String description) {
         this(id, path, referencedBy, maxScore, description, null);
+    }
+
+    /** A tool whose references count in the analysis's default runs. */
+    public ToolSpec(String id, String path, List<String> referencedBy, int maxScore, String description, String sha256) {
+        this(id, path, referencedBy, maxScore, description, sha256, null);
     }
 
     /**
@@ -68,6 +76,18 @@ public record ToolSpec(String id, String path, List<String> referencedBy, int ma
     /** Maximum score of a tool that does not set one. */
     public static final int DEFAULT_MAX_SCORE = 10;
 
+    /**
+     * The tools as a policy's {@code ci:} section has them count: a tool without counted runs of
+     * its own gets {@code ci.countedRuns} (null: none set, the default).
+     */
+    public static List<ToolSpec> countedIn(List<ToolSpec> tools, PolicyDocument.CountedRuns global) {
+        CountedRuns fallback = CountedRuns.of(global, null);
+        return tools.stream()
+                .map(t -> t.countedRuns() != null ? t
+                        : new ToolSpec(t.id(), t.path(), t.referencedBy(), t.maxScore(), t.description(), t.sha256(), fallback))
+                .toList();
+    }
+
     /** The tools of a policy file's {@code ci.tools} (null: none). */
     public static List<ToolSpec> fromPolicy(List<PolicyDocument.Tool> tools) {
         if (tools == null) {
@@ -76,7 +96,8 @@ public record ToolSpec(String id, String path, List<String> referencedBy, int ma
         return tools.stream()
                 .map(t -> new ToolSpec(t.id() == null ? "" : t.id().strip(), t.path() == null ? "" : t.path().strip(),
                         t.referencedBy() == null ? List.of() : t.referencedBy(),
-                        t.maxScore() == null ? DEFAULT_MAX_SCORE : t.maxScore(), t.description(), t.sha256()))
+                        t.maxScore() == null ? DEFAULT_MAX_SCORE : t.maxScore(), t.description(), t.sha256(),
+                        t.countedRuns() == null ? null : CountedRuns.of(t.countedRuns(), null)))
                 .toList();
     }
 }

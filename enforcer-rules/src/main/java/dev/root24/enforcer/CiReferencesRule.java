@@ -57,6 +57,14 @@ public final class CiReferencesRule extends AbstractEnforcerRule {
     private Integer minScore;
 
     /**
+     * The CI runs in which a reference counts, for every tool without its own: {@code <events>}
+     * ({@code <event>} GitHub {@code on:} names) and {@code <branches>} ({@code <branch>} names).
+     * Default: push or pull_request to main or master. A policy that locks {@code ci.countedRuns}
+     * lets it only narrow.
+     */
+    private CountedRunsParameter countedRuns;
+
+    /**
      * A {@code root24-policy.yaml}: a repository-relative path or {@code classpath:a/b.yaml} (from
      * a jar added as a dependency of the enforcer plugin). Its {@code ci:} section ({@code preset},
      * {@code minScore}, {@code tools}) configures this rule; every parameter set inline overrides
@@ -98,7 +106,8 @@ public final class CiReferencesRule extends AbstractEnforcerRule {
             if (threshold < 0 || threshold > 100) {
                 throw new PolicyException("minScore " + threshold + " is outside 0..100");
             }
-            analysis = new CiReferenceAnalyzer(root).analyze(CiPresets.combine(ci.preset(), ToolSpec.fromPolicy(ci.tools())));
+            analysis = new CiReferenceAnalyzer(root).analyze(
+                    ToolSpec.countedIn(CiPresets.combine(ci.preset(), ToolSpec.fromPolicy(ci.tools())), ci.countedRuns()));
         } catch (PolicyException e) {
             ReportOutput.write(session, rootPath, getLog(), "ciReferences", false, "The rule could not run: its configuration is invalid.",
                     RuleFindings.configurationError("ciReferences", e.getMessage()));
@@ -124,6 +133,9 @@ public final class CiReferencesRule extends AbstractEnforcerRule {
         InlineSettings inline = InlineSettings.none();
         inline.set("ci.preset", preset, PolicyProperty.pomParameter(session, "<ciReferences><preset>"));
         inline.set("ci.minScore", minScore, PolicyProperty.pomParameter(session, "<ciReferences><minScore>"));
+        if (countedRuns != null) {
+            inline.set("ci.countedRuns", countedRuns.toSettings(), PolicyProperty.pomParameter(session, "<ciReferences><countedRuns>"));
+        }
         if (tools != null) {
             List<Map<String, Object>> list = new ArrayList<>();
             for (Tool tool : tools) {
@@ -142,12 +154,12 @@ public final class CiReferencesRule extends AbstractEnforcerRule {
      */
     @Override
     public String getCacheId() {
-        return ReactorRoot.cacheId(session, rootDirectory, tools, preset, minScore, policy, PolicyProperty.property(session));
+        return ReactorRoot.cacheId(session, rootDirectory, tools, preset, minScore, countedRuns, policy, PolicyProperty.property(session));
     }
 
     @Override
     public String toString() {
-        return String.format("CiReferences[preset=%s, tools=%s, minScore=%s, rootDirectory=%s, policy=%s]", preset, tools,
-                minScore, rootDirectory, policy);
+        return String.format("CiReferences[preset=%s, tools=%s, minScore=%s, countedRuns=%s, rootDirectory=%s, policy=%s]", preset,
+                tools, minScore, countedRuns, rootDirectory, policy);
     }
 }

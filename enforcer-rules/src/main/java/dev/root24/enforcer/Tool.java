@@ -36,6 +36,12 @@ public final class Tool {
     /** The SHA-256 (hex) the tool file must have; a changed tool scores 0. Optional. */
     private String sha256;
 
+    /**
+     * The CI runs in which this tool's references count ({@code <events>}, {@code <branches>}),
+     * e.g. {@code <event>schedule</event>} for a nightly gate. Default: the rule's {@code countedRuns}.
+     */
+    private CountedRunsParameter countedRuns;
+
     /** This tool in the policy file's key layout, so inline tools and policy tools are one list. */
     public Map<String, Object> toSettings() {
         Map<String, Object> settings = new LinkedHashMap<>();
@@ -51,12 +57,15 @@ public final class Tool {
         if (sha256 != null && !sha256.isBlank()) {
             settings.put("sha256", sha256.strip());
         }
+        if (countedRuns != null && !countedRuns.toSettings().isEmpty()) {
+            settings.put("countedRuns", countedRuns.toSettings());
+        }
         return settings;
     }
 
     @Override
     public String toString() {
         return "Tool[id=" + id + ", path=" + path + ", referencedBy=" + referencedBy + ", maxScore=" + maxScore
-                + ", description=" + description + ", sha256=" + sha256 + "]";
+                + ", description=" + description + ", sha256=" + sha256 + ", countedRuns=" + countedRuns + "]";
     }
 }

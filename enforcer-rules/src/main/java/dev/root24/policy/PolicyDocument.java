@@ -41,9 +41,27 @@ public record PolicyDocument(
             String structurePolicyFile) {}
 
     /** Settings of the ciReferences rule and certify's static phase. */
-    public record Ci(String preset, Integer minScore, List<Tool> tools) {}
+    public record Ci(String preset, Integer minScore, List<Tool> tools, CountedRuns countedRuns) {
+        public Ci(String preset, Integer minScore, List<Tool> tools) {
+            this(preset, minScore, tools, null);
+        }
+    }
 
-    public record Tool(String id, String path, List<String> referencedBy, Integer maxScore, String description, String sha256) {}
+    public record Tool(String id, String path, List<String> referencedBy, Integer maxScore, String description, String sha256,
+            CountedRuns countedRuns) {
+        public Tool(String id, String path, List<String> referencedBy, Integer maxScore, String description, String sha256) {
+            this(id, path, referencedBy, maxScore, description, sha256, null);
+        }
+    }
+
+    /**
+     * The CI runs in which a tool's reference counts: events ({@code push}, {@code schedule}...)
+     * and branches; a part left out keeps the default (push or pull_request; main, master).
+     */
+    public record CountedRuns(List<String> events, List<String> branches) {
+        /** Push or pull request to the default branch, {@code main} or {@code master}. */
+        public static final CountedRuns DEFAULT = new CountedRuns(List.of("push", "pull_request"), List.of("main", "master"));
+    }
 
     /** One command of certify's dynamic phase. */
     public record Check(

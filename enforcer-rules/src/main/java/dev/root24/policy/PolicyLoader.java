@@ -225,6 +225,9 @@ public final class PolicyLoader {
             }
             String key = PolicySchema.display(path);
             PolicyLock lock = isBase ? null : locking(key);
+            if (!isBase && key.equals("ci.tools") && over.isArray()) {
+                boundToolCountedRuns(base, over, path, sourceOf);
+            }
             if (lock != null && ID_LISTS.containsKey(key) && over.isArray() && (base == null || base.isArray())) {
                 return mergeLockedList((tools.jackson.databind.node.ArrayNode) base, over, path, sourceOf, lock);
             }
@@ -289,6 +292,52 @@ public final class PolicyLoader {
             return result;
         }
 
+        /**
+         * A locked {@code ci.countedRuns} also bounds every tool's: a tool list that gives a tool
+         * wider counted runs than it had (its own, else {@code ci.countedRuns}, else the default)
+         * is refused, whether the list itself is locked or not.
+         */
+        private void boundToolCountedRuns(JsonNode base, JsonNode over, List<Object> path,
+                java.util.function.Function<List<Object>, SettingSource> sourceOf) throws PolicyException {
+            PolicyLock lock = locking("ci.countedRuns");
+            if (lock == null) {
+                return;
+            }
+            JsonNode global = tree.path("ci").get("countedRuns");
+            Map<String, JsonNode> before = new LinkedHashMap<>();
+            if (base != null && base.isArray()) {
+                for (JsonNode item : base) {
+                    if (item.hasNonNull("id")) {
+                        before.put(item.get("id").asString().strip(), item.get("countedRuns"));
+                    }
+                }
+            }
+            for (int i = 0; i < over.size(); i++) {
+                JsonNode item = over.get(i);
+                if (!item.hasNonNull("id")) {
+                    continue;
+                }
+                String id = item.get("id").asString().strip();
+                JsonNode from = before.get(id) != null && !before.get(id).isNull() ? before.get(id) : global;
+                JsonNode to = item.get("countedRuns") != null && !item.get("countedRuns").isNull() ? item.get("countedRuns") : global;
+                for (String part : List.of("events", "branches")) {
+                    String key = "ci.tools[" + id + "].countedRuns." + part;
+                    JsonNode a = from == null ? null : from.get(part);
+                    JsonNode b = to == null ? null : to.get(part);
+                    if (b == null && a == null || b != null && b.equals(a)) {
+                        continue;
+                    }
+                    JsonNode shown = b != null ? b : MAPPER.valueToTree(part.equals("events")
+                            ? PolicyDocument.CountedRuns.DEFAULT.events() : PolicyDocument.CountedRuns.DEFAULT.branches());
+                    if (!PolicyLock.isStricter(key, a, shown)) {
+                        List<Object> itemPath = new ArrayList<>(path);
+                        itemPath.add(i);
+                        throw violation(key, shown, sourceOf.apply(itemPath), lock);
+                    }
+                }
+            }
+        }
+
         private PolicyLock locking(String key) {
             for (PolicyLock lock : locks) {
                 // A preset is a list of tools: with ci.tools locked, choosing one would add tools
@@ -302,7 +351,8 @@ public final class PolicyLoader {
     }
 
     private static PolicyException violation(String key, JsonNode tried, SettingSource source, PolicyLock lock) {
-        String direction = PolicyLock.RAISABLE.contains(key) ? " (it may only be raised)" : "";
+        String direction = PolicyLock.RAISABLE.contains(key) ? " (it may only be raised)"
+                : PolicyLock.isCountedRunsPart(key) ? " (it may only be narrowed)" : "";
         return new PolicyException(key + " is locked by " + lock.declaredAt().display() + direction + ": "
                 + source.display() + " tried " + show(key, tried));
     }

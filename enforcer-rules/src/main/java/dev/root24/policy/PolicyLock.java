@@ -17,6 +17,12 @@ public record PolicyLock(String key, SettingSource declaredAt) {
     /** Keys that may move in the stricter direction under a lock. */
     public static final Set<String> RAISABLE = Set.of("failBelow", "ci.minScore");
 
+    /** Whether {@code key} is a part of counted runs ({@code ci.countedRuns.events}, {@code ci.tools[x].countedRuns.branches}), which a lock lets narrow. */
+    public static boolean isCountedRunsPart(String key) {
+        return (key.startsWith("ci.countedRuns.") || key.startsWith("ci.tools[") && key.contains("].countedRuns."))
+                && (key.endsWith(".events") || key.endsWith(".branches"));
+    }
+
     private static final List<String> TIERS = List.of("NONE", "BRONZE", "SILVER", "GOLD", "PLATINUM");
 
     /**
@@ -35,7 +41,20 @@ public record PolicyLock(String key, SettingSource declaredAt) {
         if (key.equals("ci.minScore") && after.isIntegralNumber()) {
             return after.asLong() > (before == null || !before.isNumber() ? 0 : before.asLong());
         }
+        if (isCountedRunsPart(key) && after.isArray()) {
+            // Fewer counted events or branches: fewer runs in which a reference counts.
+            List<String> from = before != null && before.isArray() ? strings(before)
+                    : key.endsWith(".events") ? PolicyDocument.CountedRuns.DEFAULT.events() : PolicyDocument.CountedRuns.DEFAULT.branches();
+            List<String> to = strings(after);
+            return !to.isEmpty() && from.containsAll(to);
+        }
         return false;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new java.util.ArrayList<>();
+        array.forEach(item -> out.add(item.asString("").strip()));
+        return out;
     }
 
     /** Whether changing {@code keyPath} changes something this lock covers. */

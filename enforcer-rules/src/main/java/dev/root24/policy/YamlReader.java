@@ -33,6 +33,11 @@ import tools.jackson.dataformat.yaml.YAMLSchema;
  * <p>Hostile input is refused with a one-line {@link PolicyException} rather than consumed:
  * files over {@code maxBytes}, invalid UTF-8, duplicate keys and aliases (an alias is never
  * expanded, so an alias bomb costs nothing but a refusal).
+ *
+ * <p>CI files may use anchors ({@link #withAliases}): an alias then shares the anchored node
+ * (which keeps the lines where its text really is), and what all aliases add to the document is
+ * bounded by {@code maxBytes}, so a "billion laughs" is refused when its expansion passes the
+ * size of the largest file that would be read, not after it was walked.
  */
 public final class YamlReader {
 
@@ -42,6 +47,7 @@ public final class YamlReader {
     private static final int MAX_DEPTH = 64;
 
     private final long maxBytes;
+    private final boolean aliases;
     private final YAMLMapper mapper;
 
     public YamlReader() {
@@ -49,7 +55,22 @@ public final class YamlReader {
     }
 
     public YamlReader(long maxBytes) {
+        this(maxBytes, false);
+    }
+
+    /**
+     * A reader for CI files, which may use anchors and aliases (GitHub Actions since 2025-09,
+     * GitLab, pre-commit): aliases are resolved, and what they add may not exceed {@code maxBytes}
+     * (keys and scalar text, plus one per node). A merge key ({@code <<: *tpl}) stays an entry
+     * named {@code <<} holding the aliased map(s): whether it merges depends on the CI system.
+     */
+    public static YamlReader withAliases(long maxBytes) {
+        return new YamlReader(maxBytes, true);
+    }
+
+    private YamlReader(long maxBytes, boolean aliases) {
         this.maxBytes = maxBytes;
+        this.aliases = aliases;
         LoadSettings settings = LoadSettings.builder()
                 .setAllowDuplicateKeys(true) // reported by us, with both lines, instead of a parser trace
                 .setMaxAliasesForCollections(0)
@@ -98,7 +119,7 @@ public final class YamlReader {
             if (first == null) {
                 return new YamlNode.Scalar(1, null);
             }
-            YamlNode document = readValue(parser, displayName, 0);
+            YamlNode document = readValue(parser, displayName, 0, new Anchors()).node();
             if (single && parser.nextToken() != null) {
                 throw PolicyException.at(displayName, lineOf(parser.currentTokenLocation()),
                         "holds more than one YAML document; only one is allowed");
@@ -148,54 +169,100 @@ public final class YamlReader {
         }
     }
 
-    private YamlNode readValue(JsonParser parser, String file, int depth) throws PolicyException {
+    /** A node read, and its weight: what it costs to walk (one per node, plus its keys' and scalars' text). */
+    private record Weighed(YamlNode node, long weight) {}
+
+    /** The anchors of one document so far, and what the aliases to them have added. */
+    private static final class Anchors {
+        final Map<String, Weighed> done = new java.util.HashMap<>();
+        final java.util.Set<String> open = new java.util.HashSet<>();
+        long added;
+    }
+
+    private Weighed readValue(JsonParser parser, String file, int depth, Anchors anchors) throws PolicyException {
         JsonToken token = parser.currentToken();
         int line = lineOf(parser.currentTokenLocation());
         if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-            throw PolicyException.at(file, line, "YAML aliases (*" + parser.getString() + ") are not supported");
+            if (!aliases) {
+                throw PolicyException.at(file, line, "YAML aliases (*" + parser.getString() + ") are not supported");
+            }
+            String name = parser.getString();
+            if (anchors.open.contains(name)) {
+                throw PolicyException.at(file, line, "YAML alias *" + name + " refers to the node that contains it");
+            }
+            Weighed target = anchors.done.get(name);
+            if (target == null) {
+                throw PolicyException.at(file, line, "YAML alias *" + name + " has no anchor before it");
+            }
+            anchors.added += target.weight();
+            if (anchors.added > maxBytes) {
+                throw PolicyException.at(file, line, "YAML aliases expand to more than the limit of " + maxBytes
+                        + " bytes (an alias bomb?)");
+            }
+            return target;
         }
+        String anchor = aliases && parser instanceof YAMLParser yaml ? yaml.getObjectId() : null;
+        if (anchor != null && (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)) {
+            anchors.open.add(anchor);
+        }
+        Weighed read = readPlain(parser, token, line, file, depth, anchors);
+        if (anchor != null) {
+            anchors.open.remove(anchor);
+            anchors.done.put(anchor, read); // a later anchor of the same name replaces it, as in YAML
+        }
+        return read;
+    }
+
+    private Weighed readPlain(JsonParser parser, JsonToken token, int line, String file, int depth, Anchors anchors)
+            throws PolicyException {
         switch (token) {
             case START_OBJECT -> {
                 Map<String, YamlNode> entries = new LinkedHashMap<>();
                 Map<String, Integer> keyLines = new LinkedHashMap<>();
+                long weight = 1;
                 while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                     String key = parser.currentName();
                     int keyLine = lineOf(parser.currentTokenLocation());
-                    if (key.equals("<<")) {
+                    if (key.equals("<<") && !aliases) {
                         throw PolicyException.at(file, keyLine, "YAML merge keys (<<) are not supported");
                     }
                     parser.nextToken();
-                    YamlNode value = readValue(parser, file, depth + 1);
+                    Weighed value = readValue(parser, file, depth + 1, anchors);
                     if (entries.containsKey(key)) {
                         throw PolicyException.at(file, keyLine,
                                 "duplicate key '" + key + "' (first on line " + keyLines.get(key) + ")");
                     }
-                    entries.put(key, value);
+                    entries.put(key, value.node());
                     keyLines.put(key, keyLine);
+                    weight += key.length() + value.weight();
                 }
-                return new YamlNode.Mapping(line, entries, keyLines);
+                return new Weighed(new YamlNode.Mapping(line, entries, keyLines), weight);
             }
             case START_ARRAY -> {
                 List<YamlNode> items = new ArrayList<>();
+                long weight = 1;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(readValue(parser, file, depth + 1));
+                    Weighed item = readValue(parser, file, depth + 1, anchors);
+                    items.add(item.node());
+                    weight += item.weight();
                 }
-                return new YamlNode.Sequence(line, items);
+                return new Weighed(new YamlNode.Sequence(line, items), weight);
             }
             case VALUE_STRING -> {
-                return new YamlNode.Scalar(line, parser.getString());
+                String text = parser.getString();
+                return new Weighed(new YamlNode.Scalar(line, text), 1 + text.length());
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                return new YamlNode.Scalar(line, parser.getNumberValue());
+                return new Weighed(new YamlNode.Scalar(line, parser.getNumberValue()), 1 + parser.getString().length());
             }
             case VALUE_TRUE -> {
-                return new YamlNode.Scalar(line, Boolean.TRUE);
+                return new Weighed(new YamlNode.Scalar(line, Boolean.TRUE), 5);
             }
             case VALUE_FALSE -> {
-                return new YamlNode.Scalar(line, Boolean.FALSE);
+                return new Weighed(new YamlNode.Scalar(line, Boolean.FALSE), 6);
             }
             case VALUE_NULL -> {
-                return new YamlNode.Scalar(line, null);
+                return new Weighed(new YamlNode.Scalar(line, null), 1);
             }
             default -> throw PolicyException.at(file, line, "unsupported YAML content (" + token + ")");
         }

@@ -92,6 +92,61 @@ class CiCorpusTest {
         throw new AssertionError(fileName + " does not start with found--, not-referenced-- or parse-error--");
     }
 
+    /** The multi-file cases under {@code ci/repos}: one directory each, see the corpus README. */
+    static Stream<String> repositoryCases() throws IOException, URISyntaxException {
+        Path repos = Path.of(CiCorpusTest.class.getResource("/ci/repos").toURI());
+        try (Stream<Path> dirs = Files.list(repos)) {
+            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("repositoryCases")
+    void everyRepositoryCaseHasItsExpectedOutcome(String name) throws Exception {
+        Path source = Path.of(CiCorpusTest.class.getResource("/ci/repos/" + name).toURI());
+        String referencedBy = null;
+        String detail = null;
+        SeedRepository.write(root, TOOL, "#!/bin/sh\nexit 1\n");
+        List<String> links = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(source.resolve("CASE"), StandardCharsets.UTF_8)) {
+            if (line.startsWith("referencedBy: ")) {
+                referencedBy = line.substring("referencedBy: ".length()).strip();
+            } else if (line.startsWith("detail: ")) {
+                detail = line.substring("detail: ".length());
+            } else if (line.startsWith("link: ")) {
+                links.add(line.substring("link: ".length()));
+            }
+        }
+        assertThat(referencedBy).as("%s/CASE names the referencing file", name).isNotNull();
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String relative = source.relativize(file).toString().replace('\\', '/');
+                if (!relative.equals("CASE")) {
+                    // Resources keep no dot-files: a segment "_x" is installed as ".x".
+                    String installed = relative.replaceAll("(^|/)_", "$1.");
+                    SeedRepository.write(root, installed, Files.readString(file, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        for (String link : links) {
+            String[] parts = link.split(" -> ");
+            Path at = root.resolve(parts[0]);
+            Files.createDirectories(at.getParent());
+            Files.deleteIfExists(at);
+            Files.createSymbolicLink(at, Path.of(parts[1]));
+        }
+        ToolSpec tool = new ToolSpec("gate", TOOL, List.of(referencedBy), 10, "");
+        ReferenceResult result = new CiReferenceAnalyzer(RepositoryRoot.of(root)).analyze(List.of(tool)).tools().get(0)
+                .references().get(0);
+
+        assertThat(result.status()).as("%s: %s", name, result.detail()).isEqualTo(expectedStatus(name));
+        if (detail != null) {
+            assertThat(result.detail()).as(name).contains(detail);
+        }
+        // Nothing quotes a followed file either; "no mention of <tool>" names the configured tool.
+        assertThat(result.detail().replace("no mention of " + TOOL, "")).as(name).doesNotContain(TOOL);
+    }
+
     @Test
     void theCorpusCoversEveryKindAndBothOutcomes() throws Exception {
         List<String> all = cases().toList();

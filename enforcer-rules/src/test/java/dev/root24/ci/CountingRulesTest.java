@@ -27,6 +27,25 @@ class CountingRulesTest {
         return analysis.tools().get(0).references().get(0);
     }
 
+    /** A workflow passing the tool to a local reusable workflow. */
+    static final String CALLS_REUSABLE = """
+            on: push
+            jobs:
+              guard:
+                uses: ./.github/workflows/reusable.yml
+                with:
+                  script: 12_tooling/scripts/structure_guard.sh
+            """;
+
+    /** A composite action that runs its {@code tool} input. */
+    static final String RUN_TOOL_INPUT = """
+            runs:
+              using: composite
+              steps:
+                - shell: bash
+                  run: bash "${{ inputs.tool }}"
+            """;
+
     static String workflow(String steps) {
         return "name: guard\non:\n  push:\njobs:\n  guard:\n    runs-on: ubuntu-latest\n    steps:\n" + steps.indent(6);
     }
@@ -237,20 +256,29 @@ class CountingRulesTest {
 
         @Test
         void a_reusable_workflow_with_the_tool_in_its_with() throws Exception {
-            ReferenceResult r = reference(WORKFLOW, """
-                    on: push
+            SeedRepository.write(root, ".github/workflows/reusable.yml", """
+                    on: {workflow_call: {inputs: {script: {type: string}}}}
                     jobs:
-                      guard:
-                        uses: ./.github/workflows/reusable.yml
-                        with:
-                          script: 12_tooling/scripts/structure_guard.sh
+                      run:
+                        runs-on: ubuntu-latest
+                        steps:
+                          - run: bash "${{ inputs.script }}"
                     """);
+            ReferenceResult r = reference(WORKFLOW, CALLS_REUSABLE);
             assertThat(r).isEqualTo(new ReferenceResult(WORKFLOW, ReferenceStatus.FOUND, 6,
-                    "jobs.guard.with.script: triggered by push to main/master; failure fails job guard"));
+                    "jobs.guard.with.script: triggered by push to main/master; failure fails job guard; an input the called file runs"));
+        }
+
+        @Test
+        void not_an_input_of_a_local_workflow_that_does_not_exist() throws Exception {
+            ReferenceResult r = reference(WORKFLOW, CALLS_REUSABLE);
+            assertThat(r.status()).isEqualTo(ReferenceStatus.NOT_REFERENCED);
+            assertThat(r.detail()).endsWith("not followed: jobs.guard.uses on line 4 (not found)");
         }
 
         @Test
         void a_step_uses_with_input() throws Exception {
+            SeedRepository.write(root, ".github/actions/run-tool/action.yml", RUN_TOOL_INPUT);
             assertThat(reference(WORKFLOW, workflow("""
                     - uses: ./.github/actions/run-tool
                       with:
@@ -395,6 +423,7 @@ class CountingRulesTest {
 
         @Test
         void yes_and_no_stay_strings_in_with_inputs() throws Exception {
+            SeedRepository.write(root, ".github/actions/x/action.yml", RUN_TOOL_INPUT);
             assertThat(reference(WORKFLOW, workflow("""
                     - uses: ./.github/actions/x
                       with:

@@ -1,6 +1,7 @@
 package dev.root24.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
@@ -76,6 +77,41 @@ class YamlReaderTest {
         assertThatThrownBy(() -> reader.parse(bomb, "bomb.yaml"))
                 .isInstanceOf(PolicyException.class)
                 .hasMessageStartingWith("bomb.yaml:2:");
+    }
+
+    @Test
+    void aCiReaderSharesTheAnchoredNodeWithItsOwnLines() throws Exception {
+        YamlNode.Mapping doc = (YamlNode.Mapping) YamlReader.withAliases(1 << 20)
+                .parse("a: &steps\n  - run: x\nb: *steps\nc: <<\n", "w.yml");
+        assertThat(doc.get("b")).isSameAs(doc.get("a"));
+        assertThat(((YamlNode.Sequence) doc.get("b")).items().get(0).line()).isEqualTo(2);
+    }
+
+    @Test
+    void aCiReaderKeepsAMergeKeyAsAnEntryForTheCiSystemToDecide() throws Exception {
+        YamlNode.Mapping doc = (YamlNode.Mapping) YamlReader.withAliases(1 << 20)
+                .parse("t: &t {x: 1}\njob:\n  <<: *t\n  y: 2\n", "g.yml");
+        assertThat(((YamlNode.Mapping) doc.get("job")).entries()).containsOnlyKeys("<<", "y");
+    }
+
+    @Test
+    void aCiReaderRefusesAnAliasBombWhenItsExpansionPassesTheLimit() {
+        String bomb = "a: &a [xxxxxxxxxx, xxxxxxxxxx, xxxxxxxxxx, xxxxxxxxxx, xxxxxxxxxx]\n"
+                + "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                + "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+                + "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n";
+        assertThatThrownBy(() -> YamlReader.withAliases(10_000).parse(bomb, "bomb.yml"))
+                .hasMessage("bomb.yml:4: YAML aliases expand to more than the limit of 10000 bytes (an alias bomb?)");
+        // The same file within a larger budget is read: the limit is on the expansion, not on aliases.
+        assertThatCode(() -> YamlReader.withAliases(1 << 20).parse(bomb, "bomb.yml")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aCiReaderRefusesAnAliasToItselfOrToNoAnchor() {
+        assertThatThrownBy(() -> YamlReader.withAliases(1 << 20).parse("a: &a [1, *a]\n", "r.yml"))
+                .hasMessage("r.yml:1: YAML alias *a refers to the node that contains it");
+        assertThatThrownBy(() -> YamlReader.withAliases(1 << 20).parse("a: *nothing\n", "u.yml"))
+                .hasMessageContaining("u.yml:1:");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
+import dev.root24.enforcer.CountedRunsParameter;
 import dev.root24.enforcer.Tool;
 import dev.root24.policy.InlineSettings;
 import dev.root24.policy.PolicyException;
@@ -74,6 +75,14 @@ public final class CertifyMojo extends AbstractMojo {
     /** The lowest acceptable phase 1 score, 0..100; below it the build fails whatever the tier. Default 0. */
     @Parameter(property = "root24.minScore")
     private Integer minScore;
+
+    /**
+     * The CI runs in which a phase 1 reference counts, for every tool without its own, as in the
+     * {@code ciReferences} rule: {@code <events>} and {@code <branches>}. Default: push or
+     * pull_request to main or master.
+     */
+    @Parameter
+    private CountedRunsParameter countedRuns;
 
     /** Settings of the built-in {@code root24Lock} check: the {@code root24Lock} rule's parameters. */
     @Parameter
@@ -277,6 +286,9 @@ public final class CertifyMojo extends AbstractMojo {
         }
         inline.set("ci.preset", preset, source("preset", "root24.preset"));
         inline.set("ci.minScore", minScore, source("minScore", "root24.minScore"));
+        if (countedRuns != null) {
+            inline.set("ci.countedRuns", countedRuns.toSettings(), pom("<countedRuns>"));
+        }
         if (tools != null) {
             inline.set("ci.tools", tools.stream().map(Tool::toSettings).toList(), pom("<tools>"));
         }

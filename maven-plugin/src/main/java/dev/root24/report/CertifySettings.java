@@ -48,7 +48,8 @@ public record CertifySettings(List<Check> checks, List<ToolSpec> tools, String p
         PolicyDocument.Ci ci = document.ci();
         String preset = ci == null || ci.preset() == null || ci.preset().isBlank() ? null : ci.preset().strip();
         List<ToolSpec> inline = ToolSpec.fromPolicy(ci == null ? null : ci.tools());
-        List<ToolSpec> tools = preset == null && inline.isEmpty() ? List.of() : CiPresets.combine(preset, inline);
+        List<ToolSpec> tools = preset == null && inline.isEmpty() ? List.of()
+                : ToolSpec.countedIn(CiPresets.combine(preset, inline), ci == null ? null : ci.countedRuns());
         int minScore = ci == null || ci.minScore() == null ? 0 : ci.minScore();
         if (minScore < 0 || minScore > 100) {
             throw new PolicyException("minScore " + minScore + " is outside 0..100");
