@@ -127,29 +127,72 @@ final class CiYaml {
         }
     }
 
-    /**
-     * Emits a script line by line: comment lines and trailing comments (shell rules) as ignored,
-     * code with {@code why} and, when {@code shell} is known, whether a failure on each line fails
-     * the step.
-     */
+    /** A script run by {@code shell} from the repository root (GitLab, pre-commit); see {@link #script}. */
     static void scriptLines(YamlNode node, String where, String why, StepShell shell, Consumer<Fragment> out) {
+        script(node, where, why, shell, StepContext.ROOT, out);
+    }
+
+    /**
+     * Hands a script over for analysis in the language {@code shell} runs it in: a shell script
+     * (its commands analysed), Python or JavaScript (read as source), or a language without a
+     * parser here (PowerShell, cmd, Perl...: comment lines removed, line by line). A null
+     * {@code shell} is an action input: text whose shell comments do not run.
+     */
+    static void script(YamlNode node, String where, String why, StepShell shell, StepContext context, Consumer<Fragment> out) {
         if (!(node instanceof YamlNode.Scalar scalar)) {
             ignoredAll(node, where, "in " + where + " that is not a string", out);
             return;
         }
         int firstLine = firstContentLine(scalar);
-        String[] lines = scalar.text().split("\n", -1);
-        CommentSyntax.LineSplitter splitter = CommentSyntax.SHELL.splitter();
+        String text = scalar.text();
+        if (shell == null) {
+            source(ScriptLanguage.SHELL, text, firstLine, where, why, StepShell.DEFAULT, context, out);
+            return;
+        }
+        if (shell.shellSyntax()) {
+            out.accept(Fragment.script(where, new ScriptSource(ScriptLanguage.SHELL, true, text, firstLine, shell, context,
+                    context.workingDirectory()), why));
+            return;
+        }
+        String program = shell.name().split(" ", 2)[0];
+        switch (program) {
+            case "python", "python3" -> source(ScriptLanguage.PYTHON, text, firstLine, where, why, shell, context, out);
+            case "node", "deno", "bun" -> source(ScriptLanguage.JAVASCRIPT, text, firstLine, where, why, shell, context, out);
+            case "pwsh", "powershell" -> commentLines(CommentSyntax.POWERSHELL, text, firstLine, where, why, shell, out);
+            case "cmd" -> commentLines(CommentSyntax.BATCH, text, firstLine, where, why, shell, out);
+            default -> commentLines(CommentSyntax.HASH, text, firstLine, where, why, shell, out);
+        }
+    }
+
+    /** An action input read as source text in {@code language} ({@code actions/github-script}: JavaScript). */
+    static void source(ScriptLanguage language, YamlNode node, String where, String why, StepContext context, Consumer<Fragment> out) {
+        if (!(node instanceof YamlNode.Scalar scalar)) {
+            ignoredAll(node, where, "in " + where + " that is not a string", out);
+            return;
+        }
+        source(language, scalar.text(), firstContentLine(scalar), where, why, StepShell.DEFAULT, context, out);
+    }
+
+    private static void source(ScriptLanguage language, String text, int firstLine, String where, String why, StepShell shell,
+            StepContext context, Consumer<Fragment> out) {
+        out.accept(Fragment.script(where, new ScriptSource(language, false, text, firstLine, shell, context,
+                context.workingDirectory()), why));
+    }
+
+    private static void commentLines(CommentSyntax syntax, String text, int firstLine, String where, String why, StepShell shell,
+            Consumer<Fragment> out) {
+        String[] lines = text.split("\n", -1);
+        CommentSyntax.LineSplitter splitter = syntax.splitter();
         CommentSyntax.Split[] splits = new CommentSyntax.Split[lines.length];
         String[] code = new String[lines.length];
         for (int i = 0; i < lines.length; i++) {
             splits[i] = splitter.split(lines[i]);
             code[i] = splits[i].code();
         }
-        ScriptFailure failure = shell == null ? null : ScriptFailure.of(code, shell);
+        int last = ScriptFailure.lastCodeLine(code);
         for (int i = 0; i < lines.length; i++) {
             int line = firstLine + i;
-            out.accept(Fragment.runs(line, where, code[i], why, failure == null ? null : failure.at(i)));
+            out.accept(Fragment.runs(line, where, code[i], why, ScriptFailure.at(shell, i, last)));
             if (!splits[i].comment().isEmpty()) {
                 out.accept(Fragment.ignored(line, where, splits[i].comment(), "in a comment inside " + where));
             }

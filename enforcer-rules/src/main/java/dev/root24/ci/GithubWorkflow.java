@@ -28,6 +28,7 @@ final class GithubWorkflow {
     private Map<String, YamlNode> jobs = Map.of();
     private WorkflowTriggers.Triggers triggers;
     private YamlNode workflowShell;
+    private StepContext workflowContext = StepContext.ROOT;
 
     private GithubWorkflow(CountedRuns counted, Consumer<Fragment> out) {
         this.counted = counted;
@@ -53,6 +54,7 @@ final class GithubWorkflow {
         }
         jobs = jobMap.entries();
         workflowShell = defaultShell(top);
+        workflowContext = context(top, StepContext.ROOT);
         for (Map.Entry<String, YamlNode> job : jobs.entrySet()) {
             validateJob(job.getKey(), job.getValue(), jobMap.lineOf(job.getKey()));
         }
@@ -75,7 +77,7 @@ final class GithubWorkflow {
                 continue;
             }
             YamlNode shell = defaultShell(body);
-            runnable(body, where, state, job.getKey(), shell != null ? shell : workflowShell);
+            runnable(body, where, state, job.getKey(), shell != null ? shell : workflowShell, context(body, workflowContext));
         }
     }
 
@@ -85,11 +87,56 @@ final class GithubWorkflow {
                 if (runs.get("steps") instanceof YamlNode.Sequence steps) {
                     validateSteps("runs", steps);
                 }
-                runnable(runs, "runs", new JobState(List.of(ANY_RUN), null, List.of()), null, null);
+                runnable(runs, "runs", new JobState(List.of(ANY_RUN), null, List.of()), null, null, StepContext.ROOT);
             } else {
                 CiYaml.ignoredAll(entry.getValue(), entry.getKey(), "outside runs", out);
             }
         }
+    }
+
+    /**
+     * The context a workflow's or job's scripts start in: its {@code env:}, its
+     * {@code defaults.run.working-directory}, and (for a job) the matrix keys with one value.
+     */
+    private static StepContext context(YamlNode.Mapping body, StepContext outer) {
+        StepContext context = outer.withEnv(staticValues(body.get("env")));
+        if (body.get("defaults") instanceof YamlNode.Mapping defaults && defaults.get("run") instanceof YamlNode.Mapping run
+                && run.get("working-directory") instanceof YamlNode.Scalar directory && directory.value() != null) {
+            context = context.in(directory.text());
+        }
+        if (body.get("strategy") instanceof YamlNode.Mapping strategy && strategy.get("matrix") instanceof YamlNode.Mapping matrix) {
+            Map<String, String> single = new HashMap<>();
+            for (Map.Entry<String, YamlNode> key : matrix.entries().entrySet()) {
+                if (key.getValue() instanceof YamlNode.Sequence values && values.items().size() == 1
+                        && values.items().get(0) instanceof YamlNode.Scalar value && value.value() != null) {
+                    single.put(key.getKey(), value.text());
+                }
+            }
+            context = context.withMatrix(single);
+        }
+        return context;
+    }
+
+    /** A step's context: the job's, with the step's {@code env:} and {@code working-directory}. */
+    private static StepContext stepContext(YamlNode.Mapping step, StepContext job) {
+        StepContext context = job.withEnv(staticValues(step.get("env")));
+        if (step.get("working-directory") instanceof YamlNode.Scalar directory && directory.value() != null) {
+            context = context.in(directory.text());
+        }
+        return context;
+    }
+
+    private static Map<String, String> staticValues(YamlNode env) {
+        if (!(env instanceof YamlNode.Mapping map)) {
+            return Map.of();
+        }
+        Map<String, String> values = new HashMap<>();
+        for (Map.Entry<String, YamlNode> e : map.entries().entrySet()) {
+            if (e.getValue() instanceof YamlNode.Scalar v && v.value() != null) {
+                values.put(e.getKey(), v.text());
+            }
+        }
+        return values;
     }
 
     private static YamlNode defaultShell(YamlNode.Mapping body) {
@@ -287,21 +334,22 @@ final class GithubWorkflow {
     }
 
     /** A job or a composite action's {@code runs}: its own uses/with and its steps. */
-    private void runnable(YamlNode.Mapping body, String where, JobState state, String jobId, YamlNode inheritedShell) {
+    private void runnable(YamlNode.Mapping body, String where, JobState state, String jobId, YamlNode inheritedShell,
+            StepContext context) {
         for (Map.Entry<String, YamlNode> entry : body.entries().entrySet()) {
             String key = entry.getKey();
             String at = where + "." + key;
             YamlNode value = entry.getValue();
             if (key.equals("steps") && value instanceof YamlNode.Sequence steps) {
                 for (int i = 0; i < steps.items().size(); i++) {
-                    step((YamlNode.Mapping) steps.items().get(i), at + "[" + i + "]", state, jobId, inheritedShell);
+                    step((YamlNode.Mapping) steps.items().get(i), at + "[" + i + "]", state, jobId, inheritedShell, context);
                 }
             } else if (key.equals("uses") || key.equals("with")) {
                 String why = because(state.runs(), jobId, state.notes());
                 if (key.equals("uses")) {
                     scalar(value, at, why, out);
                 } else {
-                    withValues(value, at, why);
+                    withValues(value, at, why, null, context);
                 }
             } else {
                 CiYaml.ignoredAll(value, at, CiYaml.reasonFor(key), out);
@@ -309,7 +357,7 @@ final class GithubWorkflow {
         }
     }
 
-    private void step(YamlNode.Mapping body, String where, JobState job, String jobId, YamlNode inheritedShell) {
+    private void step(YamlNode.Mapping body, String where, JobState job, String jobId, YamlNode inheritedShell, StepContext jobContext) {
         List<String> notes = new ArrayList<>(job.notes());
         List<WorkflowTriggers.Run> runs = filterByCondition(body.get("if"), job.runs(), notes, "step");
         if (runs.isEmpty()) {
@@ -333,31 +381,33 @@ final class GithubWorkflow {
             switch (key) {
                 case "run" -> {
                     if (shell.runsScript()) {
-                        script(entry.getValue(), at, why, shell);
+                        CiYaml.script(entry.getValue(), at, why, shell, stepContext(body, jobContext), out);
                     } else {
                         CiYaml.ignoredAll(entry.getValue(), at, "in a step whose shell (" + shell.name() + ") does not run the script", out);
                     }
                 }
                 case "uses" -> scalar(entry.getValue(), at, why, out);
-                case "with" -> withValues(entry.getValue(), at, why);
+                case "with" -> withValues(entry.getValue(), at, why, body.get("uses"), stepContext(body, jobContext));
                 default -> CiYaml.ignoredAll(entry.getValue(), at, CiYaml.reasonFor(key), out);
             }
         }
     }
 
-    private void withValues(YamlNode with, String where, String why) {
+    private void withValues(YamlNode with, String where, String why, YamlNode uses, StepContext context) {
         if (!(with instanceof YamlNode.Mapping inputs)) {
             CiYaml.ignoredAll(with, where, "in a with: that is not a map", out);
             return;
         }
+        boolean githubScript = uses instanceof YamlNode.Scalar u && u.text().strip().startsWith("actions/github-script@");
         for (Map.Entry<String, YamlNode> input : inputs.entries().entrySet()) {
-            // Inputs are often scripts (actions/github-script, shell inputs): their comment lines do not run.
-            CiYaml.scriptLines(input.getValue(), where + "." + input.getKey(), why, null, out);
+            String at = where + "." + input.getKey();
+            if (githubScript && input.getKey().equals("script")) {
+                CiYaml.source(ScriptLanguage.JAVASCRIPT, input.getValue(), at, why, context, out);
+            } else {
+                // Inputs are often scripts (shell inputs): their comment lines do not run.
+                CiYaml.script(input.getValue(), at, why, null, context, out);
+            }
         }
-    }
-
-    private void script(YamlNode node, String where, String why, StepShell shell) {
-        CiYaml.scriptLines(node, where, why, shell, out);
     }
 
     private static void scalar(YamlNode node, String where, String why, Consumer<Fragment> out) {
