@@ -1,5 +1,7 @@
 package dev.root24.ci;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -103,6 +105,10 @@ final class CiYaml {
      * script for {@code shell} when it is not null, else plain text.
      */
     static void listOrScalar(YamlNode node, String where, String why, StepShell shell, boolean script, Consumer<Fragment> out) {
+        if (script && shell != null && shell.shellSyntax() && node instanceof YamlNode.Sequence list) {
+            joinedScript(list, where, why, shell, out);
+            return;
+        }
         if (node instanceof YamlNode.Sequence list) {
             for (int i = 0; i < list.items().size(); i++) {
                 listOrScalar(list.items().get(i), where + "[" + i + "]", why, shell, script, out);
@@ -111,6 +117,54 @@ final class CiYaml {
             scriptLines(node, where, why, shell, out);
         } else {
             scalarLines(node, where, why, out);
+        }
+    }
+
+    /**
+     * A list of script lines (GitLab {@code script:}) is one shell script: the runner joins the
+     * items, so an {@code exit 0} in one item stops the items after it. Blank lines keep each item
+     * on its own line of the file; an item that is not a string is reported, not run.
+     */
+    private static void joinedScript(YamlNode.Sequence list, String where, String why, StepShell shell, Consumer<Fragment> out) {
+        List<YamlNode.Scalar> items = new ArrayList<>();
+        flatten(list, where, items, out);
+        if (items.isEmpty()) {
+            return;
+        }
+        int first = firstContentLine(items.get(0));
+        StringBuilder text = new StringBuilder();
+        List<Integer> itemLines = new ArrayList<>();
+        int line = first;
+        for (YamlNode.Scalar item : items) {
+            int at = firstContentLine(item);
+            itemLines.add(Math.max(at, line));
+            if (at < line) {
+                // Items on one line (a flow list): one per line of the script, reported on the list's line.
+                at = line;
+            }
+            while (line < at) {
+                text.append('\n');
+                line++;
+            }
+            String itemText = item.text().endsWith("\n") ? item.text().substring(0, item.text().length() - 1) : item.text();
+            text.append(itemText).append('\n');
+            line += (int) itemText.chars().filter(c -> c == '\n').count() + 1;
+        }
+        // Nested lists are flattened: items are numbered in the flattened order.
+        out.accept(Fragment.script(where, new ScriptSource(ScriptLanguage.SHELL, true, text.toString(), first, shell, StepContext.ROOT,
+                "", itemLines), why));
+    }
+
+    private static void flatten(YamlNode.Sequence list, String where, List<YamlNode.Scalar> items, Consumer<Fragment> out) {
+        for (int i = 0; i < list.items().size(); i++) {
+            YamlNode item = list.items().get(i);
+            if (item instanceof YamlNode.Sequence nested) {
+                flatten(nested, where + "[" + i + "]", items, out);
+            } else if (item instanceof YamlNode.Scalar scalar && scalar.value() != null) {
+                items.add(scalar);
+            } else {
+                ignoredAll(item, where + "[" + i + "]", "in " + where + "[" + i + "] that is not a string", out);
+            }
         }
     }
 

@@ -127,9 +127,9 @@ final class ReferenceSearch {
     /** The verdict of one tool from a shell script's uses: disabled, found, or mentioned where it does not count. */
     private void judge(int tool, List<ScriptUse> uses, Fragment fragment) {
         ToolPattern pattern = patterns.get(tool);
-        String where = fragment.where();
         ScriptUse counted = null;
         for (ScriptUse use : uses) {
+            String where = fragment.script().where(fragment.where(), use.line());
             boolean names = use.kind() == ScriptUse.Kind.DISABLES
                     ? use.path().path() != null && !use.path().path().isEmpty() && pattern.isAtOrBelow(use.path().path())
                     : use.names(pattern, fragment.script().context().workingDirectory());
@@ -155,7 +155,8 @@ final class ReferenceSearch {
             }
         }
         if (counted != null && foundWhere[tool] == null) {
-            found(tool, counted.line(), where, fragment.countsBecause(), counted.path().note());
+            found(tool, counted.line(), fragment.script().where(fragment.where(), counted.line()), fragment.countsBecause(),
+                    counted.path().note());
         }
     }
 
