@@ -90,14 +90,16 @@ final class ReferenceSearch {
             return; // nothing in it can name a tool: not parsed
         }
         if (script.commands()) {
-            List<ScriptUse> uses = ShellScript.analyse(script.text(), script.firstLine(), script.shell(), script.context());
+            List<ToolPattern> searched = tools.stream().map(patterns::get).toList();
+            List<ScriptUse> uses = ShellScript.analyse(script.text(), script.firstLine(), script.shell(), script.context(), searched);
             for (int i : tools) {
                 judge(i, uses, fragment);
             }
             return;
         }
         String textDirectory = script.directory() == null ? directory : script.directory();
-        SourceMask mask = SourceMask.of(script.language(), script.context().substitute(script.text()), textDirectory);
+        SourceMask mask = SourceMask.of(script.language(), script.context().substitute(script.text()), textDirectory,
+                tools.stream().map(patterns::get).toList());
         String[] lines = mask.code().split("\n", -1);
         int last = ScriptFailure.lastCodeLine(lines);
         // A file read as source has no structure: its places are its lines.

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
-import org.treesitter.TSNode;
 
 /**
  * What a shell script ({@code run:}, a GitLab {@code script:} line) really does with each word
@@ -49,7 +49,10 @@ final class ShellScript {
             "timeout", "stdbuf", "doas", "eatmydata", "unbuffer", "xargs", "chronic", "ionice");
     private static final Set<String> PYTEST_DISABLERS = Set.of("--ignore", "--ignore-glob", "--deselect");
 
-    private final ScriptParser.Parsed parsed;
+    /** Statements that change what later statements do even when they name no tool. */
+    private static final Pattern STATE_CHANGING = Pattern.compile("(?<![\\w.-])(set|cd|pushd|popd|exit|exec)(?![\\w.-])");
+
+    private final List<ToolPattern> tools;
     private final int lineOffset;
     private final List<ScriptUse> uses;
     private final StepShell shell;
@@ -86,9 +89,12 @@ final class ShellScript {
 
     private static final Outcome FAILS = immune -> null;
 
-    private ShellScript(ScriptParser.Parsed parsed, int lineOffset, List<ScriptUse> uses, StepShell shell, State state,
-            int nestedShells) {
-        this.parsed = parsed;
+    /** Whether a variable may hold a tool's name: then any statement using a variable may name one. */
+    private boolean varsMayName;
+
+    private ShellScript(List<ToolPattern> tools, int lineOffset, List<ScriptUse> uses, StepShell shell,
+            State state, int nestedShells) {
+        this.tools = tools;
         this.lineOffset = lineOffset;
         this.uses = uses;
         this.shell = shell;
@@ -98,9 +104,11 @@ final class ShellScript {
 
     /**
      * The uses in a script run by {@code shell} in {@code context}; {@code firstLine} is the
-     * script's first line in its file.
+     * script's first line in its file. Only what may name one of {@code tools} is reported (every
+     * native call of the binding costs microseconds: statements that name none of them and change
+     * nothing for later ones are not walked).
      */
-    static List<ScriptUse> analyse(String text, int firstLine, StepShell shell, StepContext context) {
+    static List<ScriptUse> analyse(String text, int firstLine, StepShell shell, StepContext context, List<ToolPattern> tools) {
         State state = new State();
         state.errexit = shell.errexit();
         state.pipefail = shell.pipefail();
@@ -108,7 +116,9 @@ final class ShellScript {
         state.vars = new HashMap<>();
         context.env().forEach((k, v) -> state.vars.put(k, literal(v)));
         List<ScriptUse> uses = new ArrayList<>();
-        run(context.substitute(text), firstLine, uses, shell, state, 0, FAILS);
+        // Variables hold names too: a statement using one may name a tool without spelling it.
+        List<ToolPattern> searched = List.copyOf(tools);
+        run(context.substitute(text), firstLine, uses, shell, state, 0, FAILS, searched);
         return uses;
     }
 
@@ -121,35 +131,36 @@ final class ShellScript {
     }
 
     private static void run(String text, int firstLine, List<ScriptUse> uses, StepShell shell, State state, int nested,
-            Outcome exit) {
+            Outcome exit, List<ToolPattern> tools) {
         if (text.length() > ScriptParser.MAX_CHARS) {
             uses.add(new ScriptUse(firstLine, ScriptUse.Kind.IGNORED_TEXT, ScriptPath.NONE, text,
                     "in a script longer than " + ScriptParser.MAX_CHARS + " characters, not analysed"));
             return;
         }
-        ScriptParser.Parsed parsed = ScriptParser.parse(ScriptLanguage.SHELL, text);
-        ShellScript script = new ShellScript(parsed, firstLine, uses, shell, state, nested);
-        script.block(children(parsed.root()), exit, exit, 0);
+        ShellScript script = new ShellScript(tools, firstLine, uses, shell, state, nested);
+        script.varsMayName = script.mayName(text) || state.vars.values().stream().anyMatch(script::mayName);
+        SyntaxNode root = ScriptParser.parse(ScriptLanguage.SHELL, text, script::worthCopying, true);
+        script.block(children(root), exit, exit, 0);
     }
 
-    private static List<TSNode> children(TSNode node) {
+    private static List<SyntaxNode> children(SyntaxNode node) {
         int n = node.getNamedChildCount();
-        List<TSNode> list = new ArrayList<>(n);
+        List<SyntaxNode> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             list.add(node.getNamedChild(i));
         }
         return list;
     }
 
-    private int line(TSNode node) {
-        return lineOffset + parsed.line(node);
+    private int line(SyntaxNode node) {
+        return lineOffset + node.line();
     }
 
-    private void ignoredText(TSNode node, String because) {
-        uses.add(new ScriptUse(line(node), ScriptUse.Kind.IGNORED_TEXT, ScriptPath.NONE, parsed.text(node), because));
+    private void ignoredText(SyntaxNode node, String because) {
+        uses.add(new ScriptUse(line(node), ScriptUse.Kind.IGNORED_TEXT, ScriptPath.NONE, node.text(), because));
     }
 
-    private void add(TSNode node, ScriptUse.Kind kind, String text, String because) {
+    private void add(SyntaxNode node, ScriptUse.Kind kind, String text, String because) {
         uses.add(new ScriptUse(line(node), kind, resolve(text), text, because));
     }
 
@@ -164,7 +175,7 @@ final class ShellScript {
     }
 
     /** Statements of a block, in order: {@code block} is the block's own outcome, {@code exit} where errexit or exit leads. */
-    private void block(List<TSNode> statements, Outcome block, Outcome exit, int depth) {
+    private void block(List<SyntaxNode> statements, Outcome block, Outcome exit, int depth) {
         String dead = null;
         int last = -1;
         for (int i = 0; i < statements.size(); i++) {
@@ -173,11 +184,15 @@ final class ShellScript {
             }
         }
         for (int i = 0; i < statements.size(); i++) {
-            TSNode node = statements.get(i);
+            SyntaxNode node = statements.get(i);
             String type = node.getType();
             if (type.equals("comment")) {
                 ignoredText(node, "in a comment");
                 continue;
+            }
+            String text = node.text();
+            if (!relevant(text)) {
+                continue; // names no tool, changes nothing later statements depend on
             }
             if (dead != null) {
                 ignoredText(node, dead);
@@ -189,7 +204,7 @@ final class ShellScript {
                 continue;
             }
             boolean isLast = i == last;
-            TSNode next = node.getNextSibling();
+            SyntaxNode next = node.getNextSibling();
             boolean background = !next.isNull() && !next.isNamed() && next.getType().equals("&");
             Outcome outcome;
             if (background) {
@@ -217,12 +232,49 @@ final class ShellScript {
         }
     }
 
+    private boolean mayName(String text) {
+        for (ToolPattern tool : tools) {
+            if (tool.mayAppearIn(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a node's children are worth copying out of the native tree. */
+    private boolean worthCopying(String text) {
+        return mayName(text) || STATE_CHANGING.matcher(text).find() || varsMayName && text.indexOf('$') >= 0;
+    }
+
+    /** Whether a statement may name a tool (directly or through a variable) or change the shell's state. */
+    private boolean relevant(String text) {
+        if (STATE_CHANGING.matcher(text).find()) {
+            return true;
+        }
+        for (ToolPattern tool : tools) {
+            if (tool.mayAppearIn(text)) {
+                return true;
+            }
+        }
+        if (text.indexOf('$') >= 0) {
+            // A variable names a tool only if a value known here does (an unknown one never resolves to it).
+            for (String value : state.vars.values()) {
+                for (ToolPattern tool : tools) {
+                    if (tool.mayAppearIn(value)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     private String noErrexit() {
         return shell.errexit() ? "set +e before it" : "no errexit in " + shell.name();
     }
 
     /** {@code exit}, {@code exec} when the statement is one: what follows it in its block never runs. */
-    private String ends(TSNode node) {
+    private String ends(SyntaxNode node) {
         if (!node.getType().equals("command")) {
             return null;
         }
@@ -234,12 +286,12 @@ final class ShellScript {
         return "exec".equals(name) && !arguments(node).isEmpty() ? name : null;
     }
 
-    private String commandName(TSNode command) {
-        TSNode name = command.getChildByFieldName("name");
+    private String commandName(SyntaxNode command) {
+        SyntaxNode name = command.getChildByFieldName("name");
         return name.isNull() ? null : word(name, 0);
     }
 
-    private boolean budget(TSNode node, int depth) {
+    private boolean budget(SyntaxNode node, int depth) {
         if (++nodes > MAX_NODES) {
             ignoredText(node, "in a script too large to analyse (more than " + MAX_NODES + " parts)");
             return false;
@@ -251,7 +303,7 @@ final class ShellScript {
         return true;
     }
 
-    private void statement(TSNode node, Outcome outcome, Outcome exit, int depth) {
+    private void statement(SyntaxNode node, Outcome outcome, Outcome exit, int depth) {
         if (!budget(node, depth)) {
             return;
         }
@@ -261,7 +313,7 @@ final class ShellScript {
             case "pipeline" -> pipeline(node, outcome, exit, depth);
             case "list" -> list(node, outcome, exit, depth);
             case "negated_command" -> {
-                for (TSNode child : children(node)) {
+                for (SyntaxNode child : children(node)) {
                     statement(child, immune -> "where its status is inverted (!)", exit, depth + 1);
                 }
             }
@@ -276,10 +328,10 @@ final class ShellScript {
             case "while_statement" -> loop(node, outcome, exit, depth);
             case "for_statement", "c_style_for_statement" -> forLoop(node, outcome, exit, depth);
             case "case_statement" -> {
-                for (TSNode item : children(node)) {
+                for (SyntaxNode item : children(node)) {
                     if (item.getType().equals("case_item")) {
-                        List<TSNode> body = new ArrayList<>();
-                        for (TSNode c : children(item)) {
+                        List<SyntaxNode> body = new ArrayList<>();
+                        for (SyntaxNode c : children(item)) {
                             if (!"value".equals(fieldOf(item, c))) {
                                 body.add(c);
                             }
@@ -289,14 +341,14 @@ final class ShellScript {
                 }
             }
             case "function_definition" -> {
-                TSNode body = node.getChildByFieldName("body");
+                SyntaxNode body = node.getChildByFieldName("body");
                 if (!body.isNull()) {
                     statement(body, outcome, exit, depth + 1);
                 }
             }
             case "variable_assignment" -> assignment(node, outcome, depth);
             case "variable_assignments" -> {
-                for (TSNode a : children(node)) {
+                for (SyntaxNode a : children(node)) {
                     assignment(a, outcome, depth);
                 }
             }
@@ -305,24 +357,24 @@ final class ShellScript {
             case "comment" -> ignoredText(node, "in a comment");
             default -> {
                 // Anything else (arithmetic, a bare word) runs nothing itself; commands inside it still run.
-                for (TSNode child : children(node)) {
+                for (SyntaxNode child : children(node)) {
                     statement(child, outcome, exit, depth + 1);
                 }
             }
         }
     }
 
-    private static String fieldOf(TSNode parent, TSNode child) {
+    private static String fieldOf(SyntaxNode parent, SyntaxNode child) {
         for (int i = 0; i < parent.getChildCount(); i++) {
-            if (TSNode.eq(parent.getChild(i), child)) {
+            if (parent.getChild(i) == child) {
                 return parent.getFieldNameForChild(i);
             }
         }
         return null;
     }
 
-    private void pipeline(TSNode node, Outcome outcome, Outcome exit, int depth) {
-        List<TSNode> parts = children(node);
+    private void pipeline(SyntaxNode node, Outcome outcome, Outcome exit, int depth) {
+        List<SyntaxNode> parts = children(node);
         parts.removeIf(p -> p.getType().equals("comment"));
         for (int i = 0; i < parts.size(); i++) {
             boolean lastPart = i == parts.size() - 1;
@@ -337,12 +389,12 @@ final class ShellScript {
         }
     }
 
-    private void list(TSNode node, Outcome outcome, Outcome exit, int depth) {
-        TSNode left = null;
-        TSNode right = null;
+    private void list(SyntaxNode node, Outcome outcome, Outcome exit, int depth) {
+        SyntaxNode left = null;
+        SyntaxNode right = null;
         String operator = null;
         for (int i = 0; i < node.getChildCount(); i++) {
-            TSNode c = node.getChild(i);
+            SyntaxNode c = node.getChild(i);
             if (c.isNamed() && !c.getType().equals("comment")) {
                 if (left == null) {
                     left = c;
@@ -389,8 +441,8 @@ final class ShellScript {
     }
 
     /** What after {@code ||} turns the failure into success ({@code true}, {@code exit 0}), or null. */
-    private String swallowedBy(TSNode right) {
-        TSNode command = simpleCommand(right);
+    private String swallowedBy(SyntaxNode right) {
+        SyntaxNode command = simpleCommand(right);
         if (command == null) {
             return null;
         }
@@ -401,18 +453,18 @@ final class ShellScript {
         if (SWALLOWERS.contains(name)) {
             return name;
         }
-        List<TSNode> args = arguments(command);
+        List<SyntaxNode> args = arguments(command);
         if (name.equals("exit") && args.size() == 1 && "0".equals(word(args.get(0), 0))) {
             return "exit 0";
         }
         return null;
     }
 
-    private boolean exitsNonZero(TSNode node) {
-        TSNode command = simpleCommand(node);
+    private boolean exitsNonZero(SyntaxNode node) {
+        SyntaxNode command = simpleCommand(node);
         if (command == null) {
             if (node.getType().equals("compound_statement") || node.getType().equals("subshell")) {
-                for (TSNode c : children(node)) {
+                for (SyntaxNode c : children(node)) {
                     if (exitsNonZero(c)) {
                         return true;
                     }
@@ -423,12 +475,12 @@ final class ShellScript {
         if (!"exit".equals(commandName(command))) {
             return false;
         }
-        List<TSNode> args = arguments(command);
+        List<SyntaxNode> args = arguments(command);
         return args.isEmpty() || !"0".equals(word(args.get(0), 0));
     }
 
-    private static TSNode simpleCommand(TSNode node) {
-        TSNode n = node;
+    private static SyntaxNode simpleCommand(SyntaxNode node) {
+        SyntaxNode n = node;
         if (n.getType().equals("redirected_statement")) {
             n = n.getChildByFieldName("body");
         }
@@ -436,12 +488,12 @@ final class ShellScript {
     }
 
     /** {@code true}/{@code :} or {@code false} as a whole condition (possibly negated), else null. */
-    private Boolean constantTruth(TSNode node) {
+    private Boolean constantTruth(SyntaxNode node) {
         if (node.getType().equals("negated_command") && node.getNamedChildCount() == 1) {
             Boolean inner = constantTruth(node.getNamedChild(0));
             return inner == null ? null : !inner;
         }
-        TSNode command = simpleCommand(node);
+        SyntaxNode command = simpleCommand(node);
         if (command == null || !arguments(command).isEmpty() && !"false".equals(commandName(command))) {
             return null;
         }
@@ -452,12 +504,12 @@ final class ShellScript {
         return "false".equals(name) ? Boolean.FALSE : null;
     }
 
-    private void ifStatement(TSNode node, Outcome outcome, Outcome exit, int depth) {
-        List<TSNode> conditions = new ArrayList<>();
-        List<TSNode> then = new ArrayList<>();
-        List<TSNode> alternatives = new ArrayList<>();
+    private void ifStatement(SyntaxNode node, Outcome outcome, Outcome exit, int depth) {
+        List<SyntaxNode> conditions = new ArrayList<>();
+        List<SyntaxNode> then = new ArrayList<>();
+        List<SyntaxNode> alternatives = new ArrayList<>();
         for (int i = 0; i < node.getChildCount(); i++) {
-            TSNode c = node.getChild(i);
+            SyntaxNode c = node.getChild(i);
             if (!c.isNamed()) {
                 continue;
             }
@@ -472,13 +524,13 @@ final class ShellScript {
         Boolean truth = conditions.size() == 1 ? constantTruth(conditions.get(0)) : null;
         condition(conditions, then, alternatives, exit, depth);
         if (Boolean.FALSE.equals(truth)) {
-            for (TSNode t : then) {
+            for (SyntaxNode t : then) {
                 ignoredText(t, "never run (if false)");
             }
         } else {
             block(then, outcome, exit, depth + 1);
         }
-        for (TSNode alternative : alternatives) {
+        for (SyntaxNode alternative : alternatives) {
             if (Boolean.TRUE.equals(truth)) {
                 ignoredText(alternative, "never run (the if condition is always true)");
                 continue;
@@ -493,20 +545,20 @@ final class ShellScript {
     }
 
     /** A failing condition selects a branch; it fails the step only when that branch exits non-zero. */
-    private void condition(List<TSNode> conditions, List<TSNode> then, List<TSNode> alternatives, Outcome exit, int depth) {
-        for (TSNode c : conditions) {
+    private void condition(List<SyntaxNode> conditions, List<SyntaxNode> then, List<SyntaxNode> alternatives, Outcome exit, int depth) {
+        for (SyntaxNode c : conditions) {
             boolean negated = c.getType().equals("negated_command");
-            List<TSNode> onFailure = negated ? then : alternatives.stream()
+            List<SyntaxNode> onFailure = negated ? then : alternatives.stream()
                     .filter(a -> a.getType().equals("else_clause")).flatMap(a -> children(a).stream()).toList();
             boolean exits = onFailure.stream().anyMatch(this::exitsNonZero);
-            TSNode inner = negated && c.getNamedChildCount() == 1 ? c.getNamedChild(0) : c;
+            SyntaxNode inner = negated && c.getNamedChildCount() == 1 ? c.getNamedChild(0) : c;
             statement(inner, immune -> exits ? exit.lost(false) : "where its failure only chooses a branch of an if", exit, depth + 1);
         }
     }
 
-    private void loop(TSNode node, Outcome outcome, Outcome exit, int depth) {
-        TSNode condition = node.getChildByFieldName("condition");
-        TSNode body = node.getChildByFieldName("body");
+    private void loop(SyntaxNode node, Outcome outcome, Outcome exit, int depth) {
+        SyntaxNode condition = node.getChildByFieldName("condition");
+        SyntaxNode body = node.getChildByFieldName("body");
         Boolean truth = null;
         if (!condition.isNull()) {
             truth = constantTruth(condition);
@@ -522,34 +574,34 @@ final class ShellScript {
         }
     }
 
-    private void forLoop(TSNode node, Outcome outcome, Outcome exit, int depth) {
-        TSNode variable = node.getChildByFieldName("variable");
+    private void forLoop(SyntaxNode node, Outcome outcome, Outcome exit, int depth) {
+        SyntaxNode variable = node.getChildByFieldName("variable");
         List<String> values = new ArrayList<>();
         for (int i = 0; i < node.getChildCount(); i++) {
             if ("value".equals(node.getFieldNameForChild(i))) {
-                TSNode v = node.getChild(i);
+                SyntaxNode v = node.getChild(i);
                 String text = word(v, 0);
                 values.add(text);
                 add(v, ScriptUse.Kind.INERT, text, "only in a for list");
             }
         }
         if (!variable.isNull()) {
-            String name = parsed.text(variable);
+            String name = variable.text();
             if (values.size() == 1 && values.get(0) != null) {
                 state.vars.put(name, values.get(0));
             } else {
                 state.vars.remove(name);
             }
         }
-        TSNode body = node.getChildByFieldName("body");
+        SyntaxNode body = node.getChildByFieldName("body");
         if (!body.isNull()) {
             block(children(body), outcome, exit, depth + 1);
         }
     }
 
-    private void assignment(TSNode node, Outcome outcome, int depth) {
-        TSNode name = node.getChildByFieldName("name");
-        TSNode value = node.getChildByFieldName("value");
+    private void assignment(SyntaxNode node, Outcome outcome, int depth) {
+        SyntaxNode name = node.getChildByFieldName("name");
+        SyntaxNode value = node.getChildByFieldName("value");
         if (value.isNull()) {
             return;
         }
@@ -557,7 +609,7 @@ final class ShellScript {
         String text = word(value, 0);
         add(value, ScriptUse.Kind.INERT, text, "only assigned to a variable");
         if (!name.isNull()) {
-            String var = parsed.text(name);
+            String var = name.text();
             if (text == null) {
                 state.vars.remove(var);
             } else {
@@ -566,8 +618,8 @@ final class ShellScript {
         }
     }
 
-    private void declaration(TSNode node, int depth) {
-        for (TSNode c : children(node)) {
+    private void declaration(SyntaxNode node, int depth) {
+        for (SyntaxNode c : children(node)) {
             if (c.getType().equals("variable_assignment")) {
                 assignment(c, immune -> "where its status is lost to " + firstWord(node), depth + 1);
             } else if (c.getType().equals("variable_name") || c.getType().equals("word")) {
@@ -576,12 +628,12 @@ final class ShellScript {
         }
     }
 
-    private String firstWord(TSNode node) {
+    private String firstWord(SyntaxNode node) {
         return node.getChildCount() > 0 ? node.getChild(0).getType() : "a declaration";
     }
 
-    private void inertWords(TSNode node, String because, int depth) {
-        for (TSNode c : children(node)) {
+    private void inertWords(SyntaxNode node, String because, int depth) {
+        for (SyntaxNode c : children(node)) {
             if (!budget(c, depth)) {
                 return;
             }
@@ -594,7 +646,7 @@ final class ShellScript {
         }
     }
 
-    private static boolean isWord(TSNode n) {
+    private static boolean isWord(SyntaxNode n) {
         return switch (n.getType()) {
             case "word", "string", "raw_string", "concatenation", "simple_expansion", "expansion", "number", "ansi_c_string",
                     "command_substitution", "translated_string" -> true;
@@ -603,22 +655,22 @@ final class ShellScript {
     }
 
     /** What a statement's redirections do: a heredoc, herestring or {@code <} file is the command's input. */
-    private record Input(TSNode node, String script, String file, String text) {}
+    private record Input(SyntaxNode node, String script, String file, String text) {}
 
-    private void redirected(TSNode node, Outcome outcome, Outcome exit, int depth) {
-        TSNode body = node.getChildByFieldName("body");
+    private void redirected(SyntaxNode node, Outcome outcome, Outcome exit, int depth) {
+        SyntaxNode body = node.getChildByFieldName("body");
         Input input = null;
-        List<TSNode> writes = new ArrayList<>();
+        List<SyntaxNode> writes = new ArrayList<>();
         for (int i = 0; i < node.getChildCount(); i++) {
             if (!"redirect".equals(node.getFieldNameForChild(i))) {
                 continue;
             }
-            TSNode r = node.getChild(i);
+            SyntaxNode r = node.getChild(i);
             switch (r.getType()) {
                 case "heredoc_redirect" -> {
-                    for (TSNode c : children(r)) {
+                    for (SyntaxNode c : children(r)) {
                         if (c.getType().equals("heredoc_body")) {
-                            input = new Input(c, parsed.text(c), null, null);
+                            input = new Input(c, c.text(), null, null);
                         } else if (c.getType().equals("pipeline") || c.getType().equals("command") || c.getType().equals("list")) {
                             // `cat <<EOF | bash`: what follows the heredoc start is part of the statement.
                             statement(c, outcome, exit, depth + 1);
@@ -626,11 +678,11 @@ final class ShellScript {
                     }
                 }
                 case "herestring_redirect" -> {
-                    TSNode w = r.getNamedChildCount() > 0 ? r.getNamedChild(r.getNamedChildCount() - 1) : r;
+                    SyntaxNode w = r.getNamedChildCount() > 0 ? r.getNamedChild(r.getNamedChildCount() - 1) : r;
                     input = new Input(w, word(w, 0), null, null);
                 }
                 case "file_redirect" -> {
-                    TSNode destination = r.getChildByFieldName("destination");
+                    SyntaxNode destination = r.getChildByFieldName("destination");
                     String operator = operator(r);
                     if (destination.isNull()) {
                         break;
@@ -645,8 +697,8 @@ final class ShellScript {
                 default -> { }
             }
         }
-        for (TSNode w : writes) {
-            if (!parsed.text(w).chars().allMatch(Character::isDigit) || w.getType().equals("word")) {
+        for (SyntaxNode w : writes) {
+            if (!w.text().chars().allMatch(Character::isDigit) || w.getType().equals("word")) {
                 add(w, ScriptUse.Kind.DISABLES, word(w, 0), "overwritten by a > redirection");
             }
         }
@@ -664,9 +716,9 @@ final class ShellScript {
         }
     }
 
-    private static String operator(TSNode redirect) {
+    private static String operator(SyntaxNode redirect) {
         for (int i = 0; i < redirect.getChildCount(); i++) {
-            TSNode c = redirect.getChild(i);
+            SyntaxNode c = redirect.getChild(i);
             if (!c.isNamed()) {
                 return c.getType();
             }
@@ -674,8 +726,8 @@ final class ShellScript {
         return ">";
     }
 
-    private static List<TSNode> arguments(TSNode command) {
-        List<TSNode> args = new ArrayList<>();
+    private static List<SyntaxNode> arguments(SyntaxNode command) {
+        List<SyntaxNode> args = new ArrayList<>();
         for (int i = 0; i < command.getChildCount(); i++) {
             if ("argument".equals(command.getFieldNameForChild(i))) {
                 args.add(command.getChild(i));
@@ -685,12 +737,12 @@ final class ShellScript {
     }
 
     /** Commands inside {@code $(…)}, backquotes and {@code <(…)} of a word. */
-    private void substitutions(TSNode word, Outcome outcome, int depth) {
-        List<TSNode> pending = new ArrayList<>();
+    private void substitutions(SyntaxNode word, Outcome outcome, int depth) {
+        List<SyntaxNode> pending = new ArrayList<>();
         pending.add(word);
         int guard = 0;
         while (!pending.isEmpty() && guard++ < 10_000) {
-            TSNode n = pending.remove(pending.size() - 1);
+            SyntaxNode n = pending.remove(pending.size() - 1);
             String type = n.getType();
             if (type.equals("command_substitution") || type.equals("process_substitution")) {
                 State saved = state;
@@ -705,17 +757,17 @@ final class ShellScript {
         }
     }
 
-    private void command(TSNode node, Outcome outcome, Input input, int depth) {
-        List<TSNode> words = new ArrayList<>();
+    private void command(SyntaxNode node, Outcome outcome, Input input, int depth) {
+        List<SyntaxNode> words = new ArrayList<>();
         for (int i = 0; i < node.getChildCount(); i++) {
-            TSNode c = node.getChild(i);
+            SyntaxNode c = node.getChild(i);
             String field = node.getFieldNameForChild(i);
             if ("name".equals(field)) {
                 words.add(c.getNamedChildCount() == 1 ? c.getNamedChild(0) : c);
             } else if ("argument".equals(field)) {
                 words.add(c);
             } else if (c.getType().equals("variable_assignment")) {
-                TSNode value = c.getChildByFieldName("value");
+                SyntaxNode value = c.getChildByFieldName("value");
                 if (!value.isNull()) {
                     add(value, ScriptUse.Kind.INERT, word(value, 0), "only assigned to a variable");
                 }
@@ -728,7 +780,7 @@ final class ShellScript {
             substitutions(words.get(i), i == 0 ? outcome : lostInArgument, depth);
         }
         List<String> texts = new ArrayList<>(words.size());
-        for (TSNode w : words) {
+        for (SyntaxNode w : words) {
             texts.add(word(w, 0));
         }
         int at = skipWrappers(texts);
@@ -747,7 +799,7 @@ final class ShellScript {
         } else {
             add(words.get(at), ScriptUse.Kind.RUNS, programText, failure);
         }
-        List<TSNode> argNodes = words.subList(at + 1, words.size());
+        List<SyntaxNode> argNodes = words.subList(at + 1, words.size());
         List<String> args = texts.subList(at + 1, texts.size());
         switch (program) {
             case "cd", "pushd" -> {
@@ -805,14 +857,14 @@ final class ShellScript {
         }
     }
 
-    private void inert(List<TSNode> nodes, List<String> texts, String because) {
+    private void inert(List<SyntaxNode> nodes, List<String> texts, String because) {
         for (int i = 0; i < nodes.size(); i++) {
             add(nodes.get(i), ScriptUse.Kind.INERT, texts.get(i), because);
         }
     }
 
     /** An argument of a program that may run it; {@code --opt=path} is read as the path. */
-    private void argument(TSNode node, String text, String failure) {
+    private void argument(SyntaxNode node, String text, String failure) {
         if (text != null && text.startsWith("-") && text.indexOf('=') > 0) {
             add(node, ScriptUse.Kind.ARGUMENT, text.substring(text.indexOf('=') + 1), failure);
         } else {
@@ -889,7 +941,7 @@ final class ShellScript {
         }
     }
 
-    private void shellCommand(String program, List<TSNode> nodes, List<String> args, String failure, Input input, Outcome outcome,
+    private void shellCommand(String program, List<SyntaxNode> nodes, List<String> args, String failure, Input input, Outcome outcome,
             int depth) {
         boolean syntaxOnly = false;
         boolean errexit = false;
@@ -937,7 +989,7 @@ final class ShellScript {
                 State inner = state.copy();
                 inner.errexit = errexit;
                 inner.pipefail = pipefail;
-                run(input.script(), line(input.node()), uses, shell, inner, nestedShells + 1, immune -> outcome.lost(false));
+                run(input.script(), line(input.node()), uses, shell, inner, nestedShells + 1, immune -> outcome.lost(false), tools);
             } else {
                 uses.add(new ScriptUse(line(input.node()), ScriptUse.Kind.IGNORED_TEXT, ScriptPath.NONE, input.script(),
                         "in shells nested more than " + MAX_NESTED_SHELLS + " deep, not analysed"));
@@ -951,7 +1003,7 @@ final class ShellScript {
         }
     }
 
-    private void nestedShell(TSNode node, String command, boolean errexit, boolean pipefail, Outcome outcome, int depth) {
+    private void nestedShell(SyntaxNode node, String command, boolean errexit, boolean pipefail, Outcome outcome, int depth) {
         if (command == null || command.indexOf(ScriptPath.UNKNOWN) >= 0) {
             add(node, ScriptUse.Kind.ARGUMENT, command, outcome.lost(false));
             return;
@@ -965,11 +1017,11 @@ final class ShellScript {
         inner.pipefail = pipefail;
         // The command string's markers (unknown variables) were expanded by the outer shell already.
         run(command.replace(ScriptPath.ROOT + "", "$GITHUB_WORKSPACE").replace(ScriptPath.OUTSIDE + "", "$RUNNER_TEMP"),
-                line(node), uses, shell, inner, nestedShells + 1, immune -> outcome.lost(false));
+                line(node), uses, shell, inner, nestedShells + 1, immune -> outcome.lost(false), tools);
     }
 
     /** The script operand at {@code index} runs; what follows it is passed to that script. */
-    private void operands(List<TSNode> nodes, List<String> args, int index, String failure, String program) {
+    private void operands(List<SyntaxNode> nodes, List<String> args, int index, String failure, String program) {
         if (index >= nodes.size()) {
             return;
         }
@@ -977,13 +1029,13 @@ final class ShellScript {
         argumentsFrom(nodes, args, index + 1, failure);
     }
 
-    private void argumentsFrom(List<TSNode> nodes, List<String> args, int from, String failure) {
+    private void argumentsFrom(List<SyntaxNode> nodes, List<String> args, int from, String failure) {
         for (int i = from; i < nodes.size(); i++) {
             argument(nodes.get(i), args.get(i), failure);
         }
     }
 
-    private void interpreter(String program, List<TSNode> nodes, List<String> args, String failure, Input input) {
+    private void interpreter(String program, List<SyntaxNode> nodes, List<String> args, String failure, Input input) {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a == null) {
@@ -1005,7 +1057,7 @@ final class ShellScript {
                 // Inline code: the tool's path in it is text the interpreter runs.
                 String code = args.get(i + 1);
                 uses.add(new ScriptUse(line(nodes.get(i + 1)), ScriptUse.Kind.TEXT, ScriptPath.NONE,
-                        code == null ? parsed.text(nodes.get(i + 1)) : code, failure));
+                        code == null ? nodes.get(i + 1).text() : code, failure));
                 return;
             }
             if (a.startsWith("-") && !a.equals("-")) {
@@ -1022,14 +1074,14 @@ final class ShellScript {
         }
     }
 
-    private void directoryRunner(List<TSNode> nodes, List<String> args, String failure) {
+    private void directoryRunner(List<SyntaxNode> nodes, List<String> args, String failure) {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a != null && a.startsWith("--")) {
                 String option = a.indexOf('=') > 0 ? a.substring(0, a.indexOf('=')) : a;
                 if (PYTEST_DISABLERS.contains(option)) {
                     String value = a.indexOf('=') > 0 ? a.substring(a.indexOf('=') + 1) : i + 1 < args.size() ? args.get(++i) : null;
-                    TSNode at = a.indexOf('=') > 0 ? nodes.get(i) : nodes.get(i);
+                    SyntaxNode at = a.indexOf('=') > 0 ? nodes.get(i) : nodes.get(i);
                     if (value != null && value.contains("::")) {
                         value = value.substring(0, value.indexOf("::"));
                     }
@@ -1055,41 +1107,52 @@ final class ShellScript {
      * A word's static text: literal parts as the shell passes them, variables known statically
      * substituted, every other expansion {@link ScriptPath#UNKNOWN}; null for a word with no text.
      */
-    private String word(TSNode node, int depth) {
+    private String word(SyntaxNode node, int depth) {
         if (node.isNull()) {
             return null;
         }
         if (depth > 20) {
             return String.valueOf(ScriptPath.UNKNOWN);
         }
+        if (!node.expanded()) {
+            // Not copied: its text names no tool; a quoted literal is still read for options such as "-n".
+            String t = node.text();
+            if (t.indexOf('$') >= 0 || t.indexOf('`') >= 0) {
+                return String.valueOf(ScriptPath.UNKNOWN);
+            }
+            if (t.length() >= 2 && (t.charAt(0) == '"' || t.charAt(0) == '\'') && t.charAt(t.length() - 1) == t.charAt(0)) {
+                return t.substring(1, t.length() - 1);
+            }
+            return unescape(t);
+        }
         switch (node.getType()) {
             case "word", "command_name" -> {
                 if (node.getType().equals("command_name") && node.getNamedChildCount() == 1) {
                     return word(node.getNamedChild(0), depth + 1);
                 }
-                return unescape(parsed.text(node));
+                return unescape(node.text());
             }
             case "number", "variable_name" -> {
-                return parsed.text(node);
+                return node.text();
             }
             case "raw_string" -> {
-                String t = parsed.text(node);
+                String t = node.text();
                 return t.length() >= 2 ? t.substring(1, t.length() - 1) : "";
             }
             case "string", "concatenation", "translated_string" -> {
                 StringBuilder b = new StringBuilder();
                 int childCount = node.getChildCount();
                 for (int i = 0; i < childCount; i++) {
-                    TSNode c = node.getChild(i);
+                    SyntaxNode c = node.getChild(i);
                     if (!c.isNamed()) {
                         String t = c.getType();
                         if (!t.equals("\"") && !t.equals("$\"")) {
-                            b.append(parsed.text(c));
+                            b.append(c.text());
                         }
                         continue;
                     }
                     if (c.getType().equals("string_content")) {
-                        b.append(unescapeQuoted(parsed.text(c)));
+                        b.append(unescapeQuoted(c.text()));
                     } else {
                         String part = word(c, depth + 1);
                         b.append(part == null ? String.valueOf(ScriptPath.UNKNOWN) : part);
@@ -1101,7 +1164,7 @@ final class ShellScript {
                 return variable(node);
             }
             case "ansi_c_string" -> {
-                String t = parsed.text(node);
+                String t = node.text();
                 return t.length() >= 3 ? t.substring(2, t.length() - 1) : "";
             }
             default -> {
@@ -1110,9 +1173,9 @@ final class ShellScript {
         }
     }
 
-    private String variable(TSNode node) {
+    private String variable(SyntaxNode node) {
         // $X and ${X} only: any operator (${X:-d}, ${#X}) makes the value unknown.
-        String t = parsed.text(node);
+        String t = node.text();
         String name = t.startsWith("${") && t.endsWith("}") ? t.substring(2, t.length() - 1) : t.substring(1);
         if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             return String.valueOf(ScriptPath.UNKNOWN);

@@ -6,7 +6,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 
-import org.treesitter.TSNode;
 
 /**
  * A source file (or an inline script in a language other than a step's shell) split by its
@@ -38,23 +37,28 @@ record SourceMask(String code, List<Ignored> ignored, List<Import> imports) {
      * Masks {@code text}; {@code directory} is the repository-relative directory relative imports
      * are resolved from (null when unknown).
      */
-    static SourceMask of(ScriptLanguage language, String text, String directory) {
+    static SourceMask of(ScriptLanguage language, String text, String directory, List<ToolPattern> tools) {
         if (text.length() > ScriptParser.MAX_CHARS) {
             return new SourceMask("", List.of(new Ignored(0, text.length() > 200 ? "" : text,
                     "in a script longer than " + ScriptParser.MAX_CHARS + " characters, not analysed")), List.of());
         }
-        ScriptParser.Parsed parsed = ScriptParser.parse(language, text);
+        SyntaxNode parsed = ScriptParser.parse(language, text,
+                t -> mayName(t, tools) || language == ScriptLanguage.SHELL && (t.startsWith("exit") || t.startsWith("<<")));
         List<Range> ranges = new ArrayList<>();
         List<Import> imports = new ArrayList<>();
-        Deque<TSNode> pending = new ArrayDeque<>();
-        pending.push(parsed.root());
+        Deque<SyntaxNode> pending = new ArrayDeque<>();
+        pending.push(parsed);
         int visited = 0;
         String afterExit = null;
         while (!pending.isEmpty()) {
-            TSNode node = pending.pop();
+            SyntaxNode node = pending.pop();
             if (++visited > MAX_NODES) {
-                ranges.add(new Range(parsed.start(node), text.length(), parsed.line(node), "in a script too large to analyse"));
+                ranges.add(new Range(node.start(), text.length(), node.line(), "in a script too large to analyse"));
                 break;
+            }
+            // Only parts that may name a tool matter (each native call costs microseconds): others stay code.
+            if (node != parsed && !mayName(node.text(), tools)) {
+                continue;
             }
             String type = node.getType();
             if (type.equals("comment")) {
@@ -70,10 +74,10 @@ record SourceMask(String code, List<Ignored> ignored, List<Import> imports) {
                 ranges.add(range(parsed, node, because));
                 continue;
             }
-            boolean top = language == ScriptLanguage.SHELL && TSNode.eq(node, parsed.root());
+            boolean top = language == ScriptLanguage.SHELL && node == parsed;
             int n = node.getNamedChildCount();
             for (int i = n - 1; i >= 0; i--) {
-                TSNode child = node.getNamedChild(i);
+                SyntaxNode child = node.getNamedChild(i);
                 if (language == ScriptLanguage.PYTHON && type.equals("if_statement") && falseCondition(parsed, node)
                         && "consequence".equals(node.getFieldNameForChild(childIndex(node, child)))) {
                     ranges.add(range(parsed, child, "under if False (never run)"));
@@ -84,11 +88,13 @@ record SourceMask(String code, List<Ignored> ignored, List<Import> imports) {
             if (top) {
                 // Statements after a top-level exit never run.
                 for (int i = 0; i < n; i++) {
-                    TSNode child = node.getNamedChild(i);
-                    if (afterExit != null && !child.getType().equals("comment")) {
+                    SyntaxNode child = node.getNamedChild(i);
+                    String childText = child.text();
+                    if (afterExit != null && mayName(childText, tools) && !child.getType().equals("comment")) {
                         ranges.add(range(parsed, child, afterExit));
-                    } else if (child.getType().equals("command") && "exit".equals(commandName(parsed, child))) {
-                        afterExit = "never reached (after exit on line " + (parsed.line(child) + 1) + ")";
+                    } else if (afterExit == null && childText.startsWith("exit") && child.getType().equals("command")
+                            && "exit".equals(commandName(parsed, child))) {
+                        afterExit = "never reached (after exit on line " + (child.line() + 1) + ")";
                     }
                 }
             }
@@ -96,40 +102,54 @@ record SourceMask(String code, List<Ignored> ignored, List<Import> imports) {
         return build(text, parsed, ranges, imports);
     }
 
-    private static int childIndex(TSNode parent, TSNode child) {
+    private static boolean mayName(String text, List<ToolPattern> tools) {
+        for (ToolPattern tool : tools) {
+            if (tool.mayAppearIn(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int childIndex(SyntaxNode parent, SyntaxNode child) {
         for (int i = 0; i < parent.getChildCount(); i++) {
-            if (TSNode.eq(parent.getChild(i), child)) {
+            if (parent.getChild(i) == child) {
                 return i;
             }
         }
         return -1;
     }
 
-    private static Range range(ScriptParser.Parsed parsed, TSNode node, String because) {
-        return new Range(parsed.start(node), parsed.end(node), parsed.line(node), because);
+    private static Range range(SyntaxNode parsed, SyntaxNode node, String because) {
+        return new Range(node.start(), node.end(), node.line(), because);
     }
 
-    private static String commandName(ScriptParser.Parsed parsed, TSNode command) {
-        TSNode name = command.getChildByFieldName("name");
+    private static String commandName(SyntaxNode parsed, SyntaxNode command) {
+        if (!command.expanded()) {
+            String t = command.text().strip();
+            int space = t.indexOf(' ');
+            return space < 0 ? t : t.substring(0, space);
+        }
+        SyntaxNode name = command.getChildByFieldName("name");
         if (name.isNull()) {
             return null;
         }
-        String t = parsed.text(name);
+        String t = name.text();
         return t.substring(t.lastIndexOf('/') + 1);
     }
 
     /** Why a shell node does not run, or null. */
-    private static String shell(ScriptParser.Parsed parsed, TSNode node) {
+    private static String shell(SyntaxNode parsed, SyntaxNode node) {
         switch (node.getType()) {
             case "heredoc_body" -> {
-                TSNode statement = node.getParent().getParent();
-                TSNode body = statement.isNull() ? statement : statement.getChildByFieldName("body");
+                SyntaxNode statement = node.getParent().getParent();
+                SyntaxNode body = statement.isNull() ? statement : statement.getChildByFieldName("body");
                 String program = body.isNull() || !body.getType().equals("command") ? null : commandName(parsed, body);
                 return program != null && RUNS_INPUT.contains(program) ? null
                         : "in a heredoc fed to " + (program == null ? "a command" : program) + " (data, not run)";
             }
             case "if_statement" -> {
-                TSNode condition = node.getChildByFieldName("condition");
+                SyntaxNode condition = node.getChildByFieldName("condition");
                 if (!condition.isNull() && condition.getType().equals("command") && "false".equals(commandName(parsed, condition))) {
                     return "never run (if false)";
                 }
@@ -149,7 +169,7 @@ record SourceMask(String code, List<Ignored> ignored, List<Import> imports) {
     }
 
     /** Why a Python node does not run (a docstring, a bare string), or null; imports are collected. */
-    private static String python(ScriptParser.Parsed parsed, TSNode node, List<Import> imports, String directory) {
+    private static String python(SyntaxNode parsed, SyntaxNode node, List<Import> imports, String directory) {
         switch (node.getType()) {
             case "expression_statement" -> {
                 if (node.getNamedChildCount() == 1) {
@@ -161,26 +181,26 @@ record SourceMask(String code, List<Ignored> ignored, List<Import> imports) {
                 return null;
             }
             case "while_statement" -> {
-                TSNode condition = node.getChildByFieldName("condition");
+                SyntaxNode condition = node.getChildByFieldName("condition");
                 return !condition.isNull() && isFalse(parsed, condition) ? "under while False (never run)" : null;
             }
             case "import_statement" -> {
                 for (int i = 0; i < node.getNamedChildCount(); i++) {
-                    TSNode name = node.getNamedChild(i);
-                    TSNode dotted = name.getType().equals("aliased_import") ? name.getChildByFieldName("name") : name;
-                    imports.add(new Import(parsed.line(node), parsed.text(dotted).replace('.', '/'), false));
+                    SyntaxNode name = node.getNamedChild(i);
+                    SyntaxNode dotted = name.getType().equals("aliased_import") ? name.getChildByFieldName("name") : name;
+                    imports.add(new Import(node.line(), dotted.text().replace('.', '/'), false));
                 }
                 return null;
             }
             case "import_from_statement" -> {
-                TSNode module = node.getChildByFieldName("module_name");
+                SyntaxNode module = node.getChildByFieldName("module_name");
                 if (module.isNull()) {
                     return null;
                 }
                 String base;
                 boolean relative = module.getType().equals("relative_import");
                 if (relative) {
-                    String t = parsed.text(module);
+                    String t = module.text();
                     int dots = 0;
                     while (dots < t.length() && t.charAt(dots) == '.') {
                         dots++;
@@ -198,17 +218,17 @@ record SourceMask(String code, List<Ignored> ignored, List<Import> imports) {
                         return null;
                     }
                 } else {
-                    base = parsed.text(module).replace('.', '/');
+                    base = module.text().replace('.', '/');
                 }
-                int line = parsed.line(node);
+                int line = node.line();
                 if (!base.isEmpty()) {
                     imports.add(new Import(line, base, relative));
                 }
                 for (int i = 0; i < node.getChildCount(); i++) {
                     if ("name".equals(node.getFieldNameForChild(i))) {
-                        TSNode name = node.getChild(i);
-                        TSNode dotted = name.getType().equals("aliased_import") ? name.getChildByFieldName("name") : name;
-                        String sub = parsed.text(dotted).replace('.', '/');
+                        SyntaxNode name = node.getChild(i);
+                        SyntaxNode dotted = name.getType().equals("aliased_import") ? name.getChildByFieldName("name") : name;
+                        String sub = dotted.text().replace('.', '/');
                         imports.add(new Import(line, base.isEmpty() ? sub : base + "/" + sub, relative));
                     }
                 }
@@ -220,18 +240,18 @@ record SourceMask(String code, List<Ignored> ignored, List<Import> imports) {
         }
     }
 
-    private static boolean falseCondition(ScriptParser.Parsed parsed, TSNode ifStatement) {
-        TSNode condition = ifStatement.getChildByFieldName("condition");
+    private static boolean falseCondition(SyntaxNode parsed, SyntaxNode ifStatement) {
+        SyntaxNode condition = ifStatement.getChildByFieldName("condition");
         return !condition.isNull() && isFalse(parsed, condition);
     }
 
-    private static boolean isFalse(ScriptParser.Parsed parsed, TSNode condition) {
+    private static boolean isFalse(SyntaxNode parsed, SyntaxNode condition) {
         String t = condition.getType();
         if (t.equals("false") || t.equals("none")) {
             return true;
         }
         if (t.equals("integer")) {
-            return parsed.text(condition).strip().matches("0+");
+            return condition.text().strip().matches("0+");
         }
         if (t.equals("parenthesized_expression") && condition.getNamedChildCount() == 1) {
             return isFalse(parsed, condition.getNamedChild(0));
@@ -239,7 +259,7 @@ record SourceMask(String code, List<Ignored> ignored, List<Import> imports) {
         return false;
     }
 
-    private static SourceMask build(String text, ScriptParser.Parsed parsed, List<Range> ranges, List<Import> imports) {
+    private static SourceMask build(String text, SyntaxNode parsed, List<Range> ranges, List<Import> imports) {
         char[] code = text.toCharArray();
         List<Ignored> ignored = new ArrayList<>();
         for (Range r : ranges) {
