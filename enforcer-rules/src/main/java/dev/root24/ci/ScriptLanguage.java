@@ -69,7 +69,7 @@ enum ScriptLanguage {
     }
 
     /** A grammar, or why it could not be loaded (kept, so every later script gets the same one-line message). */
-    private record Loaded(TSLanguage language, String problem) {
+    record Loaded(TSLanguage language, String problem) {
         static Loaded of(String grammar, Supplier<TSLanguage> load) {
             try {
                 return new Loaded(load.get(), null);

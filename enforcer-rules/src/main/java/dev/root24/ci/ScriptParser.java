@@ -111,6 +111,7 @@ final class ScriptParser {
             return p;
         });
         // The binding hands the string to the parser as JNI modified UTF-8; offsets are in those bytes.
+        text = wellFormed(text);
         TSTree tree = parser.parseString(null, text);
         Offsets offsets = new Offsets(text);
         TSNode rootNode = tree.getRootNode();
@@ -171,6 +172,26 @@ final class ScriptParser {
         int symbol = node.getSymbol();
         String field = parent == root ? null : symbols.field(cursor.currentFieldId());
         return new SyntaxNode(text, symbols.name(symbol), symbols.named(symbol), start, end, line, field, parent);
+    }
+
+    /**
+     * The text as the binding can pass it: JNI's modified UTF-8 writes a character outside the
+     * BMP as two 3-byte surrogates, which tree-sitter reads as invalid UTF-8 (a syntax error), and
+     * a NUL as two bytes it refuses. Each surrogate becomes U+FFFD and a NUL a space: the same
+     * number of characters, so positions match the original text.
+     */
+    private static String wellFormed(String text) {
+        char[] chars = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c) || c == 0) {
+                if (chars == null) {
+                    chars = text.toCharArray();
+                }
+                chars[i] = c == 0 ? ' ' : '\uFFFD';
+            }
+        }
+        return chars == null ? text : new String(chars);
     }
 
     /** Byte offsets (JNI modified UTF-8) to characters, and characters to lines. */

@@ -151,6 +151,26 @@ class BadInputTest {
     }
 
     @Test
+    void a_run_script_over_the_parser_limit_does_not_count_and_says_why() throws Exception {
+        // 2 MB on one line: within the YAML limit, over the script parser's.
+        SeedRepository.write(root, ".github/workflows/ci.yml", "on: push\njobs:\n  g:\n    runs-on: ubuntu-latest\n    steps:\n"
+                + "      - run: echo " + "x".repeat(2_000_000) + " && bash 12_tooling/scripts/structure_guard.sh\n");
+        ReferenceResult r = only(".github/workflows/ci.yml");
+        assertThat(r.status()).isEqualTo(ReferenceStatus.NOT_REFERENCED);
+        assertThat(r.detail()).isEqualTo("mentioned on line 6 only in a script longer than 1048576 characters, not analysed"
+                + " (jobs.g.steps[0].run)");
+    }
+
+    @Test
+    void a_run_script_nested_ten_thousand_deep_is_bounded() throws Exception {
+        SeedRepository.write(root, ".github/workflows/ci.yml", "on: push\njobs:\n  g:\n    runs-on: ubuntu-latest\n    steps:\n"
+                + "      - run: echo " + "$(echo ".repeat(10_000) + "12_tooling/scripts/structure_guard.sh" + ")".repeat(10_000) + "\n");
+        ReferenceResult r = only(".github/workflows/ci.yml");
+        assertThat(r.status()).isEqualTo(ReferenceStatus.NOT_REFERENCED);
+        assertThat(r.detail()).contains("not analysed").doesNotContain("\n");
+    }
+
+    @Test
     void a_50_mb_yaml_file_is_refused_without_loading_it() throws Exception {
         Path big = root.resolve(".github/workflows/huge.yml");
         Files.createDirectories(big.getParent());
