@@ -132,47 +132,6 @@ enum CommentSyntax {
             return new Split(line, "");
         }
 
-        private Split powershell(String line) {
-            StringBuilder code = new StringBuilder();
-            StringBuilder comment = new StringBuilder();
-            char quote = 0;
-            int i = 0;
-            while (i < line.length()) {
-                char c = line.charAt(i);
-                if (inBlock) {
-                    int close = line.indexOf("#>", i);
-                    int stop = close < 0 ? line.length() : close + 2;
-                    comment.append(line, i, stop);
-                    inBlock = close < 0;
-                    i = stop;
-                    continue;
-                }
-                if (quote != 0) {
-                    code.append(c);
-                    if (c == '`' && i + 1 < line.length()) {
-                        code.append(line.charAt(++i));
-                    } else if (c == quote) {
-                        quote = 0;
-                    }
-                } else if (c == '\'' || c == '"') {
-                    quote = c;
-                    code.append(c);
-                } else if (c == '<' && i + 1 < line.length() && line.charAt(i + 1) == '#') {
-                    inBlock = true;
-                    comment.append("<#");
-                    i += 2;
-                    continue;
-                } else if (c == '#') {
-                    comment.append(line, i, line.length());
-                    break;
-                } else {
-                    code.append(c);
-                }
-                i++;
-            }
-            return new Split(code.toString(), comment.toString());
-        }
-
         private static Split ini(String line) {
             String trimmed = line.stripLeading();
             if (trimmed.startsWith(";") || trimmed.startsWith("#")) {
@@ -203,6 +162,15 @@ enum CommentSyntax {
         }
 
         private Split cStyle(String line) {
+            return blocks(line, "//", "/*", "*/", '\\', "\"'`");
+        }
+
+        private Split powershell(String line) {
+            return blocks(line, "#", "<#", "#>", '`', "\"'");
+        }
+
+        /** A line comment and block comments spanning lines, outside quotes with an escape character. */
+        private Split blocks(String line, String lineComment, String open, String close, char escape, String quotes) {
             StringBuilder code = new StringBuilder();
             StringBuilder comment = new StringBuilder();
             char quote = 0;
@@ -210,17 +178,17 @@ enum CommentSyntax {
             while (i < line.length()) {
                 char c = line.charAt(i);
                 if (inBlock) {
-                    int close = line.indexOf("*/", i);
-                    int stop = close < 0 ? line.length() : close + 2;
+                    int end = line.indexOf(close, i);
+                    int stop = end < 0 ? line.length() : end + close.length();
                     comment.append(line, i, stop);
                     code.append(' ');
-                    inBlock = close < 0;
+                    inBlock = end < 0;
                     i = stop;
                     continue;
                 }
                 if (quote != 0) {
                     code.append(c);
-                    if (c == '\\' && i + 1 < line.length()) {
+                    if (c == escape && i + 1 < line.length()) {
                         code.append(line.charAt(i + 1));
                         i += 2;
                         continue;
@@ -228,17 +196,17 @@ enum CommentSyntax {
                     if (c == quote) {
                         quote = 0;
                     }
-                } else if (c == '"' || c == '\'' || c == '`') {
+                } else if (quotes.indexOf(c) >= 0) {
                     quote = c;
                     code.append(c);
-                } else if (c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
+                } else if (line.startsWith(open, i)) {
+                    inBlock = true;
+                    comment.append(open);
+                    i += open.length();
+                    continue;
+                } else if (line.startsWith(lineComment, i)) {
                     comment.append(line, i, line.length());
                     break;
-                } else if (c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '*') {
-                    inBlock = true;
-                    comment.append("/*");
-                    i += 2;
-                    continue;
                 } else {
                     code.append(c);
                 }

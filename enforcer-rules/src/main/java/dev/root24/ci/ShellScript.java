@@ -1194,30 +1194,24 @@ final class ShellScript {
         return value == null ? String.valueOf(ScriptPath.UNKNOWN) : value;
     }
 
+    /** A word outside quotes: a backslash escapes any character. */
     private static String unescape(String text) {
-        if (text.indexOf('\\') < 0) {
-            return text;
-        }
-        StringBuilder b = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\' && i + 1 < text.length()) {
-                b.append(text.charAt(++i));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
+        return unescape(text, null);
     }
 
+    /** Inside double quotes a backslash escapes only {@code $ ` " \} and a newline. */
     private static String unescapeQuoted(String text) {
+        return unescape(text, "$`\"\\\n");
+    }
+
+    private static String unescape(String text, String escapable) {
         if (text.indexOf('\\') < 0) {
             return text;
         }
         StringBuilder b = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\\' && i + 1 < text.length() && "$`\"\\\n".indexOf(text.charAt(i + 1)) >= 0) {
+            if (c == '\\' && i + 1 < text.length() && (escapable == null || escapable.indexOf(text.charAt(i + 1)) >= 0)) {
                 b.append(text.charAt(++i));
             } else {
                 b.append(c);
