@@ -190,16 +190,16 @@ final class ShellScript {
                 ignoredText(node, "in a comment");
                 continue;
             }
-            String text = node.text();
-            if (!relevant(text)) {
-                continue; // names no tool, changes nothing later statements depend on
-            }
-            if (dead != null) {
+            if (dead == null && (type.equals("ERROR") || node.isMissing())) {
+                // Even where it names no tool: the shell stops here, so nothing after it runs.
+                dead = "never run: the shell stops at a syntax error on line " + line(node);
                 ignoredText(node, dead);
                 continue;
             }
-            if (type.equals("ERROR") || node.isMissing()) {
-                dead = "never run: the shell stops at a syntax error on line " + line(node);
+            if (!relevant(node.text())) {
+                continue; // names no tool, changes nothing later statements depend on
+            }
+            if (dead != null) {
                 ignoredText(node, dead);
                 continue;
             }

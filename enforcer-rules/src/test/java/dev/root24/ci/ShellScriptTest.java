@@ -118,6 +118,9 @@ class ShellScriptTest {
         @Test
         void a_syntax_error_stops_the_shell_there() {
             assertThat(use("echo 'it\\'s'\nbash 12_tooling/scripts/structure_guard.sh").because()).contains("syntax error");
+            // The statement in error names no tool; what follows it still never runs.
+            assertThat(use("echo 'unterminated\nexit 0\nbash 12_tooling/scripts/structure_guard.sh").because()).contains("syntax error");
+            assertThat(use("if then fi\necho ok\nbash 12_tooling/scripts/structure_guard.sh").because()).contains("syntax error");
         }
 
         @Test
