@@ -84,8 +84,13 @@ final class CiFileScanner {
             if (lower.endsWith(".yml") || lower.endsWith(".yaml")) {
                 return scanYaml(root, file, display, search, counted);
             }
+            ScriptLanguage language = ScriptLanguage.forFile(name);
             try (InputStream in = Files.newInputStream(file)) {
-                scanText(new InputStreamReader(in, strictUtf8()), CommentSyntax.forFile(name), search);
+                if (language != null) {
+                    scanSource(new InputStreamReader(in, strictUtf8()), language, search);
+                } else {
+                    scanText(new InputStreamReader(in, strictUtf8()), CommentSyntax.forFile(name), search);
+                }
             }
             return search.results();
         } catch (Unreadable e) {
@@ -205,11 +210,34 @@ final class CiFileScanner {
         }
     }
 
+    /** A shell, Python or JavaScript file: read whole (bounded) and handed to its parser, which runs only if a tool may be named. */
+    private static void scanSource(Reader reader, ScriptLanguage language, ReferenceSearch search) throws IOException, Unreadable {
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
+        int n;
+        try (reader) {
+            while ((n = readSome(reader, buffer, 0)) > 0) {
+                if (text.length() + n > ScriptParser.MAX_CHARS) {
+                    throw new Unreadable("is longer than " + ScriptParser.MAX_CHARS + " characters, the limit for a "
+                            + language.grammar() + " file read with its parser");
+                }
+                text.append(buffer, 0, n);
+            }
+        }
+        int nul = text.indexOf("\0");
+        if (nul >= 0) {
+            throw new Unreadable("is binary (NUL byte on line " + lineAt(text.toString(), nul) + ")");
+        }
+        String source = text.length() > 0 && text.charAt(0) == '\uFEFF' ? text.substring(1) : text.toString();
+        search.accept(Fragment.script("", new ScriptSource(language, false, source.replace("\r\n", "\n"), 1, null,
+                StepContext.ROOT, search.directory()), null));
+    }
+
     private static int readSome(Reader reader, char[] buffer, int lineNumber) throws IOException, Unreadable {
         try {
             return reader.read(buffer);
         } catch (CharacterCodingException e) {
-            throw new Unreadable("is not valid UTF-8 text (near line " + lineNumber + ")");
+            throw new Unreadable(lineNumber > 0 ? "is not valid UTF-8 text (near line " + lineNumber + ")" : "is not valid UTF-8 text");
         }
     }
 

@@ -36,7 +36,8 @@ public final class CiReferenceAnalyzer {
      * errors.
      *
      * @throws PolicyException only for configuration errors: an invalid tool, a duplicate id, or a
-     *     tool or referencing path that leaves the repository root
+     *     tool or referencing path that leaves the repository root; and when a script must be
+     *     parsed and the parser's native library cannot be loaded on this platform
      */
     public StaticAnalysis analyze(List<ToolSpec> tools) throws PolicyException {
         if (tools.isEmpty()) {
@@ -84,8 +85,13 @@ public final class CiReferenceAnalyzer {
                 for (int[] pair : group.getValue()) {
                     patterns.add(ToolPattern.of(tools.get(pair[0]).path()));
                 }
-                List<ReferenceResult> found = scanner.scan(root.directory(), entry.getKey(), displayNames.get(entry.getKey()),
-                        patterns, group.getKey());
+                List<ReferenceResult> found;
+                try {
+                    found = scanner.scan(root.directory(), entry.getKey(), displayNames.get(entry.getKey()), patterns, group.getKey());
+                } catch (ScriptParser.Unavailable e) {
+                    // Never counted without the parser: the rule stops with the platform named.
+                    throw new PolicyException(displayNames.get(entry.getKey()) + ": " + e.getMessage());
+                }
                 for (int i = 0; i < found.size(); i++) {
                     int[] pair = group.getValue().get(i);
                     results[pair[0]][pair[1]] = found.get(i);

@@ -1,5 +1,7 @@
 package dev.root24.ci;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -126,6 +128,10 @@ final class CiYaml {
      * script for {@code shell} when it is not null, else plain text.
      */
     static void listOrScalar(YamlNode node, String where, String why, StepShell shell, boolean script, Consumer<Fragment> out) {
+        if (script && shell != null && shell.shellSyntax() && node instanceof YamlNode.Sequence list) {
+            joinedScript(list, where, why, shell, out);
+            return;
+        }
         if (node instanceof YamlNode.Sequence list) {
             for (int i = 0; i < list.items().size(); i++) {
                 listOrScalar(list.items().get(i), where + "[" + i + "]", why, shell, script, out);
@@ -134,6 +140,54 @@ final class CiYaml {
             scriptLines(node, where, why, shell, out);
         } else {
             scalarLines(node, where, why, out);
+        }
+    }
+
+    /**
+     * A list of script lines (GitLab {@code script:}) is one shell script: the runner joins the
+     * items, so an {@code exit 0} in one item stops the items after it. Blank lines keep each item
+     * on its own line of the file; an item that is not a string is reported, not run.
+     */
+    private static void joinedScript(YamlNode.Sequence list, String where, String why, StepShell shell, Consumer<Fragment> out) {
+        List<YamlNode.Scalar> items = new ArrayList<>();
+        flatten(list, where, items, out);
+        if (items.isEmpty()) {
+            return;
+        }
+        int first = firstContentLine(items.get(0));
+        StringBuilder text = new StringBuilder();
+        List<Integer> itemLines = new ArrayList<>();
+        int line = first;
+        for (YamlNode.Scalar item : items) {
+            int at = firstContentLine(item);
+            itemLines.add(Math.max(at, line));
+            if (at < line) {
+                // Items on one line (a flow list): one per line of the script, reported on the list's line.
+                at = line;
+            }
+            while (line < at) {
+                text.append('\n');
+                line++;
+            }
+            String itemText = item.text().endsWith("\n") ? item.text().substring(0, item.text().length() - 1) : item.text();
+            text.append(itemText).append('\n');
+            line += (int) itemText.chars().filter(c -> c == '\n').count() + 1;
+        }
+        // Nested lists are flattened: items are numbered in the flattened order.
+        out.accept(Fragment.script(where, new ScriptSource(ScriptLanguage.SHELL, true, text.toString(), first, shell, StepContext.ROOT,
+                "", itemLines), why));
+    }
+
+    private static void flatten(YamlNode.Sequence list, String where, List<YamlNode.Scalar> items, Consumer<Fragment> out) {
+        for (int i = 0; i < list.items().size(); i++) {
+            YamlNode item = list.items().get(i);
+            if (item instanceof YamlNode.Sequence nested) {
+                flatten(nested, where + "[" + i + "]", items, out);
+            } else if (item instanceof YamlNode.Scalar scalar && scalar.value() != null) {
+                items.add(scalar);
+            } else {
+                ignoredAll(item, where + "[" + i + "]", "in " + where + "[" + i + "] that is not a string", out);
+            }
         }
     }
 
@@ -150,29 +204,72 @@ final class CiYaml {
         }
     }
 
-    /**
-     * Emits a script line by line: comment lines and trailing comments (shell rules) as ignored,
-     * code with {@code why} and, when {@code shell} is known, whether a failure on each line fails
-     * the step.
-     */
+    /** A script run by {@code shell} from the repository root (GitLab, pre-commit); see {@link #script}. */
     static void scriptLines(YamlNode node, String where, String why, StepShell shell, Consumer<Fragment> out) {
+        script(node, where, why, shell, StepContext.ROOT, out);
+    }
+
+    /**
+     * Hands a script over for analysis in the language {@code shell} runs it in: a shell script
+     * (its commands analysed), Python or JavaScript (read as source), or a language without a
+     * parser here (PowerShell, cmd, Perl...: comment lines removed, line by line). A null
+     * {@code shell} is an action input: text whose shell comments do not run.
+     */
+    static void script(YamlNode node, String where, String why, StepShell shell, StepContext context, Consumer<Fragment> out) {
         if (!(node instanceof YamlNode.Scalar scalar)) {
             ignoredAll(node, where, "in " + where + " that is not a string", out);
             return;
         }
         int firstLine = firstContentLine(scalar);
-        String[] lines = scalar.text().split("\n", -1);
-        CommentSyntax.LineSplitter splitter = CommentSyntax.SHELL.splitter();
+        String text = scalar.text();
+        if (shell == null) {
+            source(ScriptLanguage.SHELL, text, firstLine, where, why, StepShell.DEFAULT, context, out);
+            return;
+        }
+        if (shell.shellSyntax()) {
+            out.accept(Fragment.script(where, new ScriptSource(ScriptLanguage.SHELL, true, text, firstLine, shell, context,
+                    context.workingDirectory()), why));
+            return;
+        }
+        String program = shell.name().split(" ", 2)[0];
+        switch (program) {
+            case "python", "python3" -> source(ScriptLanguage.PYTHON, text, firstLine, where, why, shell, context, out);
+            case "node", "deno", "bun" -> source(ScriptLanguage.JAVASCRIPT, text, firstLine, where, why, shell, context, out);
+            case "pwsh", "powershell" -> commentLines(CommentSyntax.POWERSHELL, text, firstLine, where, why, shell, out);
+            case "cmd" -> commentLines(CommentSyntax.BATCH, text, firstLine, where, why, shell, out);
+            default -> commentLines(CommentSyntax.HASH, text, firstLine, where, why, shell, out);
+        }
+    }
+
+    /** An action input read as source text in {@code language} ({@code actions/github-script}: JavaScript). */
+    static void source(ScriptLanguage language, YamlNode node, String where, String why, StepContext context, Consumer<Fragment> out) {
+        if (!(node instanceof YamlNode.Scalar scalar)) {
+            ignoredAll(node, where, "in " + where + " that is not a string", out);
+            return;
+        }
+        source(language, scalar.text(), firstContentLine(scalar), where, why, StepShell.DEFAULT, context, out);
+    }
+
+    private static void source(ScriptLanguage language, String text, int firstLine, String where, String why, StepShell shell,
+            StepContext context, Consumer<Fragment> out) {
+        out.accept(Fragment.script(where, new ScriptSource(language, false, text, firstLine, shell, context,
+                context.workingDirectory()), why));
+    }
+
+    private static void commentLines(CommentSyntax syntax, String text, int firstLine, String where, String why, StepShell shell,
+            Consumer<Fragment> out) {
+        String[] lines = text.split("\n", -1);
+        CommentSyntax.LineSplitter splitter = syntax.splitter();
         CommentSyntax.Split[] splits = new CommentSyntax.Split[lines.length];
         String[] code = new String[lines.length];
         for (int i = 0; i < lines.length; i++) {
             splits[i] = splitter.split(lines[i]);
             code[i] = splits[i].code();
         }
-        ScriptFailure failure = shell == null ? null : ScriptFailure.of(code, shell);
+        int last = ScriptFailure.lastCodeLine(code);
         for (int i = 0; i < lines.length; i++) {
             int line = firstLine + i;
-            out.accept(Fragment.runs(line, where, code[i], why, failure == null ? null : failure.at(i)));
+            out.accept(Fragment.runs(line, where, code[i], why, ScriptFailure.at(shell, i, last)));
             if (!splits[i].comment().isEmpty()) {
                 out.accept(Fragment.ignored(line, where, splits[i].comment(), "in a comment inside " + where));
             }

@@ -6,8 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How comments look in a referencing file that is read as plain text, chosen by its name. Only
- * the code part of a line can reference a tool; prose (Markdown and the like) never does.
+ * How comments look in a referencing file that is read as plain text, chosen by its name, for the
+ * languages no bundled parser covers (shell, Python and JavaScript files are parsed instead: see
+ * {@link ScriptLanguage}). Only the code part of a line can reference a tool; prose (Markdown and
+ * the like) never does.
  */
 enum CommentSyntax {
     /** Shell-like: {@code #} starts a comment at the start of a word, outside quotes. */
@@ -20,6 +22,12 @@ enum CommentSyntax {
     C_STYLE,
     /** {@code <!-- ... -->} blocks. */
     XML,
+    /** PowerShell: {@code #} outside quotes, {@code <# ... #>} blocks. */
+    POWERSHELL,
+    /** Windows batch files: lines starting with {@code REM} or {@code ::}. */
+    BATCH,
+    /** SQL and Lua: {@code --} outside quotes. */
+    DASH_DASH,
     /** No comments: every line is code (JSON). */
     NONE,
     /** Prose: nothing in it runs. */
@@ -29,7 +37,10 @@ enum CommentSyntax {
     private static final Map<String, CommentSyntax> BY_EXTENSION = byExtension(Map.of(
             PROSE, List.of("md", "markdown", "mdown", "mkd", "rst", "adoc", "asciidoc", "txt", "text", "org", "html", "htm",
                     "rtf", "tex", "mdx"),
-            SHELL, List.of("sh", "bash", "zsh", "ksh", "ash", "mk", "make", "dockerfile", "env", "ps1", "r", "pl", "tf"),
+            SHELL, List.of("sh", "bash", "zsh", "ksh", "ash", "mk", "make", "dockerfile", "env", "r", "pl", "tf"),
+            POWERSHELL, List.of("ps1", "psm1", "psd1"),
+            BATCH, List.of("bat", "cmd"),
+            DASH_DASH, List.of("sql", "lua"),
             HASH, List.of("py", "pyw", "pyi", "yml", "yaml", "toml", "rb", "properties", "conf"),
             INI, List.of("ini", "cfg"),
             C_STYLE, List.of("java", "groovy", "gvy", "gradle", "kt", "kts", "js", "mjs", "cjs", "ts", "mts", "cts", "jsx",
@@ -84,9 +95,41 @@ enum CommentSyntax {
                 case SHELL -> hash(line, true);
                 case HASH -> hash(line, false);
                 case INI -> ini(line);
+                case POWERSHELL -> powershell(line);
+                case BATCH -> batch(line);
+                case DASH_DASH -> dashDash(line);
                 case C_STYLE -> cStyle(line);
                 case XML -> xml(line);
             };
+        }
+
+        private static Split batch(String line) {
+            String trimmed = line.stripLeading();
+            if (trimmed.startsWith("@")) {
+                trimmed = trimmed.substring(1).stripLeading();
+            }
+            String upper = trimmed.toUpperCase(java.util.Locale.ROOT);
+            if (trimmed.startsWith("::") || upper.equals("REM") || upper.startsWith("REM ") || upper.startsWith("REM\t")) {
+                return new Split("", line);
+            }
+            return new Split(line, "");
+        }
+
+        private static Split dashDash(String line) {
+            char quote = 0;
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (quote != 0) {
+                    if (c == quote) {
+                        quote = 0;
+                    }
+                } else if (c == '\'' || c == '"') {
+                    quote = c;
+                } else if (c == '-' && i + 1 < line.length() && line.charAt(i + 1) == '-') {
+                    return new Split(line.substring(0, i), line.substring(i));
+                }
+            }
+            return new Split(line, "");
         }
 
         private static Split ini(String line) {
@@ -119,6 +162,15 @@ enum CommentSyntax {
         }
 
         private Split cStyle(String line) {
+            return blocks(line, "//", "/*", "*/", '\\', "\"'`");
+        }
+
+        private Split powershell(String line) {
+            return blocks(line, "#", "<#", "#>", '`', "\"'");
+        }
+
+        /** A line comment and block comments spanning lines, outside quotes with an escape character. */
+        private Split blocks(String line, String lineComment, String open, String close, char escape, String quotes) {
             StringBuilder code = new StringBuilder();
             StringBuilder comment = new StringBuilder();
             char quote = 0;
@@ -126,17 +178,17 @@ enum CommentSyntax {
             while (i < line.length()) {
                 char c = line.charAt(i);
                 if (inBlock) {
-                    int close = line.indexOf("*/", i);
-                    int stop = close < 0 ? line.length() : close + 2;
+                    int end = line.indexOf(close, i);
+                    int stop = end < 0 ? line.length() : end + close.length();
                     comment.append(line, i, stop);
                     code.append(' ');
-                    inBlock = close < 0;
+                    inBlock = end < 0;
                     i = stop;
                     continue;
                 }
                 if (quote != 0) {
                     code.append(c);
-                    if (c == '\\' && i + 1 < line.length()) {
+                    if (c == escape && i + 1 < line.length()) {
                         code.append(line.charAt(i + 1));
                         i += 2;
                         continue;
@@ -144,17 +196,17 @@ enum CommentSyntax {
                     if (c == quote) {
                         quote = 0;
                     }
-                } else if (c == '"' || c == '\'' || c == '`') {
+                } else if (quotes.indexOf(c) >= 0) {
                     quote = c;
                     code.append(c);
-                } else if (c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
+                } else if (line.startsWith(open, i)) {
+                    inBlock = true;
+                    comment.append(open);
+                    i += open.length();
+                    continue;
+                } else if (line.startsWith(lineComment, i)) {
                     comment.append(line, i, line.length());
                     break;
-                } else if (c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '*') {
-                    inBlock = true;
-                    comment.append("/*");
-                    i += 2;
-                    continue;
                 } else {
                     code.append(c);
                 }

@@ -33,6 +33,7 @@ final class GithubWorkflow {
     private Map<String, YamlNode> jobs = Map.of();
     private WorkflowTriggers.Triggers triggers;
     private YamlNode workflowShell;
+    private StepContext workflowContext = StepContext.ROOT;
 
     private GithubWorkflow(CountedRuns counted, Consumer<Fragment> out, FollowedFiles follow, JobState caller, String callerJob) {
         this.counted = counted;
@@ -79,6 +80,7 @@ final class GithubWorkflow {
         }
         jobs = jobMap.entries();
         workflowShell = defaultShell(top);
+        workflowContext = context(top, StepContext.ROOT);
         for (Map.Entry<String, YamlNode> job : jobs.entrySet()) {
             validateJob(job.getKey(), job.getValue(), jobMap.lineOf(job.getKey()));
         }
@@ -103,7 +105,7 @@ final class GithubWorkflow {
                 continue;
             }
             YamlNode shell = defaultShell(body);
-            runnable(body, where, state, job.getKey(), shell != null ? shell : workflowShell);
+            runnable(body, where, state, job.getKey(), shell != null ? shell : workflowShell, context(body, workflowContext));
         }
     }
 
@@ -115,11 +117,56 @@ final class GithubWorkflow {
                     LocalCalls.requireShells(runs, steps);
                 }
                 JobState state = caller != null ? caller : new JobState(List.of(ANY_RUN), null, List.of());
-                runnable(runs, "runs", state, callerJob, null);
+                runnable(runs, "runs", state, callerJob, null, StepContext.ROOT);
             } else {
                 CiYaml.ignoredAll(entry.getValue(), entry.getKey(), "outside runs", out);
             }
         }
+    }
+
+    /**
+     * The context a workflow's or job's scripts start in: its {@code env:}, its
+     * {@code defaults.run.working-directory}, and (for a job) the matrix keys with one value.
+     */
+    private static StepContext context(YamlNode.Mapping body, StepContext outer) {
+        StepContext context = outer.withEnv(staticValues(body.get("env")));
+        if (body.get("defaults") instanceof YamlNode.Mapping defaults && defaults.get("run") instanceof YamlNode.Mapping run
+                && run.get("working-directory") instanceof YamlNode.Scalar directory && directory.value() != null) {
+            context = context.in(directory.text());
+        }
+        if (body.get("strategy") instanceof YamlNode.Mapping strategy && strategy.get("matrix") instanceof YamlNode.Mapping matrix) {
+            Map<String, String> single = new HashMap<>();
+            for (Map.Entry<String, YamlNode> key : matrix.entries().entrySet()) {
+                if (key.getValue() instanceof YamlNode.Sequence values && values.items().size() == 1
+                        && values.items().get(0) instanceof YamlNode.Scalar value && value.value() != null) {
+                    single.put(key.getKey(), value.text());
+                }
+            }
+            context = context.withMatrix(single);
+        }
+        return context;
+    }
+
+    /** A step's context: the job's, with the step's {@code env:} and {@code working-directory}. */
+    private static StepContext stepContext(YamlNode.Mapping step, StepContext job) {
+        StepContext context = job.withEnv(staticValues(step.get("env")));
+        if (step.get("working-directory") instanceof YamlNode.Scalar directory && directory.value() != null) {
+            context = context.in(directory.text());
+        }
+        return context;
+    }
+
+    private static Map<String, String> staticValues(YamlNode env) {
+        if (!(env instanceof YamlNode.Mapping map)) {
+            return Map.of();
+        }
+        Map<String, String> values = new HashMap<>();
+        for (Map.Entry<String, YamlNode> e : map.entries().entrySet()) {
+            if (e.getValue() instanceof YamlNode.Scalar v && v.value() != null) {
+                values.put(e.getKey(), v.text());
+            }
+        }
+        return values;
     }
 
     private static YamlNode defaultShell(YamlNode.Mapping body) {
@@ -321,14 +368,15 @@ final class GithubWorkflow {
     }
 
     /** A job or a composite action's {@code runs}: its own uses/with and its steps. */
-    private void runnable(YamlNode.Mapping body, String where, JobState state, String jobId, YamlNode inheritedShell) {
+    private void runnable(YamlNode.Mapping body, String where, JobState state, String jobId, YamlNode inheritedShell,
+            StepContext context) {
         for (Map.Entry<String, YamlNode> entry : body.entries().entrySet()) {
             String key = entry.getKey();
             String at = where + "." + key;
             YamlNode value = entry.getValue();
             if (key.equals("steps") && value instanceof YamlNode.Sequence steps) {
                 for (int i = 0; i < steps.items().size(); i++) {
-                    step((YamlNode.Mapping) steps.items().get(i), at + "[" + i + "]", state, jobId, inheritedShell);
+                    step((YamlNode.Mapping) steps.items().get(i), at + "[" + i + "]", state, jobId, inheritedShell, context);
                 }
             } else if ((key.equals("uses") || key.equals("with")) && jobId != null && where.startsWith("jobs.")) {
                 // Job-level: a reusable workflow call (validated: no steps).
@@ -338,7 +386,7 @@ final class GithubWorkflow {
                 if (key.equals("uses")) {
                     scalar(value, at, why, out);
                 } else {
-                    withValues(value, at, why);
+                    withValues(value, at, why, context);
                 }
             } else {
                 CiYaml.ignoredAll(value, at, CiYaml.reasonFor(key), out);
@@ -346,7 +394,7 @@ final class GithubWorkflow {
         }
     }
 
-    private void step(YamlNode.Mapping body, String where, JobState job, String jobId, YamlNode inheritedShell) {
+    private void step(YamlNode.Mapping body, String where, JobState job, String jobId, YamlNode inheritedShell, StepContext jobContext) {
         List<String> notes = new ArrayList<>(job.notes());
         List<WorkflowTriggers.Run> runs = filterByCondition(body.get("if"), job.runs(), notes, "step");
         if (runs.isEmpty()) {
@@ -373,13 +421,13 @@ final class GithubWorkflow {
             switch (key) {
                 case "run" -> {
                     if (shell.runsScript()) {
-                        script(entry.getValue(), at, why, shell);
+                        CiYaml.script(entry.getValue(), at, why, shell, stepContext(body, jobContext), out);
                     } else {
                         CiYaml.ignoredAll(entry.getValue(), at, "in a step whose shell (" + shell.name() + ") does not run the script", out);
                     }
                 }
                 case "uses" -> calls.uses(used, entry.getValue(), at, why);
-                case "with" -> calls.inputs(used, entry.getValue(), at, why);
+                case "with" -> calls.inputs(used, entry.getValue(), at, why, stepContext(body, jobContext));
                 default -> CiYaml.ignoredAll(entry.getValue(), at, CiYaml.reasonFor(key), out);
             }
         }
@@ -411,19 +459,15 @@ final class GithubWorkflow {
         return because(state.runs(), jobId, state.notes());
     }
 
-    void withValues(YamlNode with, String where, String why) {
+    /** Inputs passed where nothing is known of the receiver: often scripts (shell inputs), whose comment lines do not run. */
+    void withValues(YamlNode with, String where, String why, StepContext context) {
         if (!(with instanceof YamlNode.Mapping inputs)) {
             CiYaml.ignoredAll(with, where, "in a with: that is not a map", out);
             return;
         }
         for (Map.Entry<String, YamlNode> input : inputs.entries().entrySet()) {
-            // Inputs are often scripts (actions/github-script, shell inputs): their comment lines do not run.
-            CiYaml.scriptLines(input.getValue(), where + "." + input.getKey(), why, null, out);
+            CiYaml.script(input.getValue(), where + "." + input.getKey(), why, null, context, out);
         }
-    }
-
-    private void script(YamlNode node, String where, String why, StepShell shell) {
-        CiYaml.scriptLines(node, where, why, shell, out);
     }
 
     static void scalar(YamlNode node, String where, String why, Consumer<Fragment> out) {

@@ -25,6 +25,8 @@ enum KnownActions {
     private static final String SETUP_PREFIX = "actions/setup-";
     /** Actions whose listed inputs run as scripts. */
     private static final Map<String, Set<String>> SCRIPT_INPUTS = Map.of("actions/github-script", Set.of("script"));
+    /** The language each of those actions runs its script inputs in. */
+    private static final Map<String, ScriptLanguage> SCRIPT_LANGUAGE = Map.of("actions/github-script", ScriptLanguage.JAVASCRIPT);
 
     /** How the inputs of the action {@code uses} names ({@code owner/name[/path]@ref}) are read. */
     static KnownActions of(String uses) {
@@ -38,6 +40,11 @@ enum KnownActions {
     /** Whether {@code input} of the action runs, for {@link #RUNS_SOME_INPUTS}. */
     static boolean runs(String uses, String input) {
         return SCRIPT_INPUTS.getOrDefault(name(uses), Set.of()).contains(input);
+    }
+
+    /** The language a script input of a {@link #RUNS_SOME_INPUTS} action is written in. */
+    static ScriptLanguage language(String uses, String input) {
+        return SCRIPT_LANGUAGE.get(name(uses));
     }
 
     /** {@code actions/checkout} of {@code actions/checkout@v4}; GitHub compares owners and names case-insensitively. */

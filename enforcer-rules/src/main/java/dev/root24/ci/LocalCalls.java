@@ -79,7 +79,8 @@ final class LocalCalls {
                 uses(used, value, at, why);
             }
         } else {
-            inputs(used, value, at, why);
+            // A called workflow sees its inputs, not the caller's env or working directory.
+            inputs(used, value, at, why, StepContext.ROOT);
         }
     }
 
@@ -187,10 +188,12 @@ final class LocalCalls {
                 }
             }
             if (f.runs()) {
-                out.accept(new Fragment(callLine, place, f.text(), null, f.countsBecause(), f.failure()));
+                // A script keeps its own lines (its parser places each command); a line of text moves to the call.
+                out.accept(new Fragment(f.script() == null ? callLine : f.line(), place, f.text(), null, f.countsBecause(),
+                        f.failure(), f.script()));
             } else {
                 out.accept(new Fragment(callLine, place, f.text(),
-                        f.ignoredBecause() + " (" + file + ":" + f.line() + ", called from " + call + ")", null, null));
+                        f.ignoredBecause() + " (" + file + ":" + f.line() + ", called from " + call + ")", null, null, null));
             }
         };
     }
@@ -205,10 +208,10 @@ final class LocalCalls {
     }
 
     /** A step's or a workflow call's {@code with:} inputs, as far as what they are passed to is known. */
-    void inputs(Used used, YamlNode with, String where, String why) {
+    void inputs(Used used, YamlNode with, String where, String why, StepContext context) {
         Consumer<Fragment> out = workflow.out();
         if (used.kind() == Kind.NONE) {
-            workflow.withValues(with, where, why);
+            workflow.withValues(with, where, why, context);
             return;
         }
         if (!(with instanceof YamlNode.Mapping inputs)) {
@@ -222,7 +225,7 @@ final class LocalCalls {
             switch (used.kind()) {
                 case FOLLOWED -> {
                     if (used.inputs().contains(input.getKey())) {
-                        CiYaml.scriptLines(value, at, why + "; an input the called file runs", null, out);
+                        CiYaml.script(value, at, why + "; an input the called file runs", null, context, out);
                     } else {
                         CiYaml.ignoredAll(value, at, "in an input the called file does not use where it runs", out);
                     }
@@ -237,9 +240,9 @@ final class LocalCalls {
                         CiYaml.ignoredAll(value, at, "in an input of " + KnownActions.name(used.action())
                                 + " that is not a script it runs", out);
                     } else if (known == KnownActions.RUNS_SOME_INPUTS) {
-                        CiYaml.scriptLines(value, at, why, null, out);
+                        CiYaml.source(KnownActions.language(used.action(), input.getKey()), value, at, why, context, out);
                     } else {
-                        CiYaml.scriptLines(value, at, why + "; an input of an action not in the known-actions table, counted", null, out);
+                        CiYaml.script(value, at, why + "; an input of an action not in the known-actions table, counted", null, context, out);
                     }
                 }
             }

@@ -119,7 +119,8 @@ final class PreCommitConfig {
                 if (notRunner) {
                     CiYaml.ignoredAll(entry.getValue(), at, "in a hook whose entry program (" + program + ") does not run it", out);
                 } else {
-                    CiYaml.scalarLines(entry.getValue(), at, WHY, out);
+                    // pre-commit splits the entry like a shell and runs it: read as one command line.
+                    CiYaml.script(entry.getValue(), at, WHY, StepShell.DEFAULT, StepContext.ROOT, out);
                 }
             } else if (entry.getKey().equals("args")) {
                 if (notRunner) {

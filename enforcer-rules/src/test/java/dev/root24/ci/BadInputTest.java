@@ -102,7 +102,8 @@ class BadInputTest {
 
     @Test
     void a_50_mb_text_file_is_streamed() throws Exception {
-        Path big = root.resolve("ci/big.sh");
+        // A Makefile fragment: no parser covers it, so it is streamed line by line.
+        Path big = root.resolve("ci/big.mk");
         Files.createDirectories(big.getParent());
         String line = "echo " + "x".repeat(94) + "\n";
         try (BufferedWriter out = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
@@ -112,14 +113,31 @@ class BadInputTest {
             out.write("bash 12_tooling/scripts/structure_guard.sh\n");
         }
         assertThat(Files.size(big)).isGreaterThanOrEqualTo(50_000_000L);
-        ReferenceResult r = only("ci/big.sh");
+        ReferenceResult r = only("ci/big.mk");
         assertThat(r.status()).isEqualTo(ReferenceStatus.FOUND);
         assertThat(r.line()).isEqualTo(500_001);
     }
 
     @Test
+    void a_shell_script_too_large_for_its_parser_is_refused_not_read_by_lines() throws Exception {
+        // Padding a script past the parser's limit must not buy the weaker reading of a line lexer.
+        Path big = root.resolve("ci/big.sh");
+        Files.createDirectories(big.getParent());
+        try (BufferedWriter out = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
+            out.write("exit 0\n");
+            for (int i = 0; i < 20_000; i++) {
+                out.write("echo " + "x".repeat(94) + "\n");
+            }
+            out.write("bash 12_tooling/scripts/structure_guard.sh\n");
+        }
+        ReferenceResult r = only("ci/big.sh");
+        assertThat(r.status()).isEqualTo(ReferenceStatus.UNREADABLE);
+        assertThat(r.detail()).isEqualTo("is longer than 1048576 characters, the limit for a bash file read with its parser");
+    }
+
+    @Test
     void a_50_mb_single_line_is_refused_not_buffered() throws Exception {
-        Path big = root.resolve("ci/minified.js");
+        Path big = root.resolve("ci/minified.css");
         Files.createDirectories(big.getParent());
         String chunk = "a".repeat(1 << 20);
         try (BufferedWriter out = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
@@ -127,9 +145,29 @@ class BadInputTest {
                 out.write(chunk);
             }
         }
-        ReferenceResult r = only("ci/minified.js");
+        ReferenceResult r = only("ci/minified.css");
         assertThat(r.status()).isEqualTo(ReferenceStatus.UNREADABLE);
         assertThat(r.detail()).contains("line 1 is longer than");
+    }
+
+    @Test
+    void a_run_script_over_the_parser_limit_does_not_count_and_says_why() throws Exception {
+        // 2 MB on one line: within the YAML limit, over the script parser's.
+        SeedRepository.write(root, ".github/workflows/ci.yml", "on: push\njobs:\n  g:\n    runs-on: ubuntu-latest\n    steps:\n"
+                + "      - run: echo " + "x".repeat(2_000_000) + " && bash 12_tooling/scripts/structure_guard.sh\n");
+        ReferenceResult r = only(".github/workflows/ci.yml");
+        assertThat(r.status()).isEqualTo(ReferenceStatus.NOT_REFERENCED);
+        assertThat(r.detail()).isEqualTo("mentioned on line 6 only in a script longer than 1048576 characters, not analysed"
+                + " (jobs.g.steps[0].run)");
+    }
+
+    @Test
+    void a_run_script_nested_ten_thousand_deep_is_bounded() throws Exception {
+        SeedRepository.write(root, ".github/workflows/ci.yml", "on: push\njobs:\n  g:\n    runs-on: ubuntu-latest\n    steps:\n"
+                + "      - run: echo " + "$(echo ".repeat(10_000) + "12_tooling/scripts/structure_guard.sh" + ")".repeat(10_000) + "\n");
+        ReferenceResult r = only(".github/workflows/ci.yml");
+        assertThat(r.status()).isEqualTo(ReferenceStatus.NOT_REFERENCED);
+        assertThat(r.detail()).contains("not analysed").doesNotContain("\n");
     }
 
     @Test

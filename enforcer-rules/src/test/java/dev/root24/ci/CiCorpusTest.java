@@ -63,10 +63,12 @@ class CiCorpusTest {
             target += fileName;
         }
         String content = Files.readString(corpus().resolve(name), StandardCharsets.UTF_8);
-        SeedRepository.write(root, TOOL, "#!/bin/sh\nexit 1\n");
+        String toolPath = content.lines().limit(3).filter(l -> l.startsWith("# tool: ")).findFirst()
+                .map(l -> l.substring("# tool: ".length()).strip()).orElse(TOOL);
+        SeedRepository.write(root, toolPath, "#!/bin/sh\nexit 1\n");
         SeedRepository.write(root, target, content);
 
-        ToolSpec tool = new ToolSpec("gate", TOOL, List.of(target), 10, "");
+        ToolSpec tool = new ToolSpec("gate", toolPath, List.of(target), 10, "");
         ReferenceResult result = new CiReferenceAnalyzer(RepositoryRoot.of(root)).analyze(List.of(tool)).tools().get(0)
                 .references().get(0);
 
@@ -76,7 +78,7 @@ class CiCorpusTest {
             assertThat(result.detail()).as(name).contains(firstLine.substring("# detail: ".length()));
         }
         // A reason never quotes the file: the tool path appears only as the place it was found.
-        assertThat(result.detail()).as(name).doesNotContain(TOOL);
+        assertThat(result.detail()).as(name).doesNotContain(toolPath);
     }
 
     static ReferenceStatus expectedStatus(String fileName) {

@@ -1,0 +1,63 @@
+package dev.root24.ci;
+
+import java.util.List;
+
+/**
+ * A whole script handed over for analysis: a {@code run:} or {@code script:} block, an action
+ * input holding a script, or a referencing file in a parsed language. It is parsed only when it
+ * may mention a tool (see {@link ToolPattern#mayAppearIn}).
+ *
+ * @param language the parser to read it with
+ * @param commands true to analyse the commands it runs (a shell step); false to read it as source
+ *     text whose code (not comments, docstrings or dead code) names the tool
+ * @param text the script
+ * @param firstLine the 1-based line of its first line in the file
+ * @param shell how the step runs it (errexit, pipefail); {@link StepShell#DEFAULT} when not a step
+ * @param context working directory and variables it starts with
+ * @param directory the repository-relative directory bare names and relative imports are read
+ *     from; null when unknown
+ * @param itemLines for a script joined from a list (GitLab {@code script:}), the first line of
+ *     each item, so that a reference names its item ({@code job.script[1]}); empty otherwise
+ */
+record ScriptSource(ScriptLanguage language, boolean commands, String text, int firstLine, StepShell shell, StepContext context,
+        String directory, List<Integer> itemLines) {
+
+    ScriptSource {
+        itemLines = List.copyOf(itemLines);
+    }
+
+    ScriptSource(ScriptLanguage language, boolean commands, String text, int firstLine, StepShell shell, StepContext context,
+            String directory) {
+        this(language, commands, text, firstLine, shell, context, directory, List.of());
+    }
+
+    /** The place of a line: {@code where} itself, or the item of a joined list that holds the line. */
+    String where(String where, int line) {
+        int item = -1;
+        for (int i = 0; i < itemLines.size() && itemLines.get(i) <= line; i++) {
+            item = i;
+        }
+        return item < 0 ? where : where + "[" + item + "]";
+    }
+
+    /** The script and the values of its context: where a tool's name could come from. */
+    boolean mayReference(ToolPattern tool) {
+        if (tool.mayAppearIn(text)) {
+            return true;
+        }
+        if (context.workingDirectory() != null && tool.mayAppearIn(context.workingDirectory())) {
+            return true;
+        }
+        for (String value : context.env().values()) {
+            if (tool.mayAppearIn(value)) {
+                return true;
+            }
+        }
+        for (String value : context.matrix().values()) {
+            if (tool.mayAppearIn(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,3 @@
+# detail: imports it as a module
+# tool: ci/gate_engine.py
+from .gate_engine import Gate

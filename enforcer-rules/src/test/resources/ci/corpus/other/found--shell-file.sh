@@ -1,0 +1,3 @@
+# detail: line 3
+set -e
+bash tools/gate.sh

@@ -1,0 +1,4 @@
+# detail: in a comment
+REM bash tools/gate.sh
+:: tools/gate.sh
+echo done

@@ -1,0 +1,4 @@
+// detail is in the name
+// exec('bash tools/gate.sh')
+/* exec('bash tools/gate.sh') */
+console.log('x')

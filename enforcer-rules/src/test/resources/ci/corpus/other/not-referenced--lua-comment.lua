@@ -1,0 +1,3 @@
+# detail: in a comment
+-- os.execute('bash tools/gate.sh')
+print('x')

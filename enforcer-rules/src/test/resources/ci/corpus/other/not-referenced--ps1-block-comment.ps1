@@ -1,0 +1,5 @@
+# detail: in a comment
+<#
+& bash tools/gate.sh
+#>
+Write-Host done

@@ -1,0 +1,3 @@
+# detail: in a docstring or a bare string (not code)
+"""Calls tools/gate.sh."""
+print('x')

@@ -1,0 +1,3 @@
+# detail: only in a comment
+# tool: lib/engine.py
+import engine

@@ -1,0 +1,3 @@
+# detail: in a comment
+-- tools/gate.sh
+select 1;
