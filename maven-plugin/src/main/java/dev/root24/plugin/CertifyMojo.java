@@ -20,6 +20,7 @@ import dev.root24.policy.RepositoryRoot;
 import dev.root24.policy.SettingSource;
 import dev.root24.report.CertifyExecutor;
 import dev.root24.report.ReportFiles;
+import dev.root24.resolve.DeployedCertifications;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.InputLocation;
 import org.apache.maven.plugin.AbstractMojo;
@@ -52,7 +53,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 public final class CertifyMojo extends AbstractMojo {
 
     /** The classifier of the attached certification (the DSSE entry and the checkpoint). */
-    static final String CLASSIFIER = "root24-certification";
+    static final String CLASSIFIER = dev.root24.resolve.DeployedCertifications.CLASSIFIER;
 
     /**
      * The verification commands of phase 2, each a {@code <check>} with {@code id}, {@code command},
@@ -146,6 +147,26 @@ public final class CertifyMojo extends AbstractMojo {
     private String wormStore;
 
     /**
+     * Where the chain continues from: {@code directory} (the default), the {@code wormStore}
+     * directory; or {@code repository}, the certifications already deployed for this
+     * {@code groupId:artifactId}: the run resolves them (every release, and the latest snapshot),
+     * verifies the chain they form, and links its entry to the newest release's. The entry is
+     * published by {@code mvn deploy}, attached as {@code root24-certification}. On an ephemeral
+     * CI runner only {@code repository} gives a chain longer than one entry. See docs/worm.md.
+     */
+    @Parameter(property = "root24.chainStore", defaultValue = "directory")
+    private String chainStore;
+
+    /**
+     * With {@code chainStore=repository}: the URL of the repository the certifications are
+     * deployed to (e.g. the release repository of {@code distributionManagement}, or the URL given
+     * to {@code altDeploymentRepository}). Default: the build's own repositories. Credentials come
+     * from the settings' {@code <server>} with id {@code root24-chain}.
+     */
+    @Parameter(property = "root24.chainRepository")
+    private String chainRepository;
+
+    /**
      * A PEM file holding the PKCS#8 private key(s) that sign the entry (see {@code root24:keygen}).
      * When unset, the PEM text in the environment variable {@code ROOT24_SIGNING_KEY} is used (a CI
      * secret); when neither is set the entry is hash-chained and marked unsigned. The key never
@@ -202,6 +223,9 @@ public final class CertifyMojo extends AbstractMojo {
     @Component
     private CertifyExecutor executor;
 
+    @Component
+    private DeployedCertifications certifications;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         Properties user = session.getUserProperties();
@@ -235,7 +259,8 @@ public final class CertifyMojo extends AbstractMojo {
                     outputDirectory.toPath(), Optional.ofNullable(signingKey).map(f -> f.toPath().toAbsolutePath()),
                     System.getenv(), CertifyMojo.class.getClassLoader(),
                     project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion(), plugin.getVersion(),
-                    project.getFile().toPath(), parallelism, outputTailChars, line -> getLog().debug(line));
+                    project.getFile().toPath(), parallelism, outputTailChars, line -> getLog().debug(line),
+                    repositoryStore());
             result = executor.certify(request, getLog()::info);
         } catch (PolicyException | IllegalArgumentException e) {
             throw new MojoExecutionException("root24:certify: " + e.getMessage());
@@ -256,6 +281,21 @@ public final class CertifyMojo extends AbstractMojo {
         if (result.gateFailure() != null) {
             throw new MojoFailureException(result.gateFailure());
         }
+    }
+
+    /** Null for the directory store; else what opens the chain deployed to the repositories. */
+    private CertifyExecutor.RepositoryStore repositoryStore() throws PolicyException {
+        String kind = chainStore == null ? "directory" : chainStore.strip().toLowerCase(Locale.ROOT);
+        if (kind.equals("directory")) {
+            return null;
+        }
+        if (!kind.equals("repository")) {
+            throw new PolicyException("chainStore '" + chainStore + "' is not directory or repository");
+        }
+        var repositories = DeployedCertifications.repositories(session.getRepositorySession(),
+                project.getRemoteProjectRepositories(), chainRepository);
+        return (groupId, artifactId) -> certifications.chain(session.getRepositorySession(), repositories, groupId,
+                artifactId, java.time.Clock.systemUTC());
     }
 
     /** The parameters set in the POM or by a user property, under their policy keys and with their sources. */
