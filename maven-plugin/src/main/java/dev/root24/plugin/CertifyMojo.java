@@ -276,8 +276,9 @@ public final class CertifyMojo extends AbstractMojo {
         projectHelper.attachArtifact(project, "dsse.json", CLASSIFIER, result.envelope().toFile());
         projectHelper.attachArtifact(project, "checkpoint", CLASSIFIER, result.checkpoint().toFile());
         getLog().info("WORM entry " + result.appended().index() + " (" + (result.worm().signer().isSigned()
-                ? "signed " + result.worm().signer() : "unsigned: no signing key configured") + ") appended to "
-                + result.worm().store());
+                ? "signed " + result.worm().signer() : "unsigned: no signing key configured")
+                + (result.appended().file() == null ? ") built; mvn deploy publishes it to the repository chain"
+                : ") appended to " + result.worm().store()));
         if (result.gateFailure() != null) {
             throw new MojoFailureException(result.gateFailure());
         }
