@@ -1,10 +1,6 @@
 package dev.root24.worm;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.NavigableMap;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -155,11 +149,11 @@ public final class ChainVerifier {
         String origin = firstUuid == null ? null : WormStore.ORIGIN_PREFIX + firstUuid;
         if (storeCheckpoint != null) {
             checkCheckpoint(storeCheckpoint, WormStore.CHECKPOINT_FILE, "the store's checkpoint", origin, count,
-                    rootsAt, treeIntact, problems, notes, true);
+                    chainStore.entryName(count), rootsAt, treeIntact, problems, notes, true);
         }
         if (trustedCheckpoint != null) {
-            checkCheckpoint(trustedCheckpoint, null, "the trusted checkpoint", origin, count, rootsAt, treeIntact,
-                    problems, notes, false);
+            checkCheckpoint(trustedCheckpoint, null, "the trusted checkpoint", origin, count, chainStore.entryName(count),
+                    rootsAt, treeIntact, problems, notes, false);
         } else {
             limits.add("No trusted checkpoint was given: removing the newest entries together with the store's"
                     + " checkpoint, or replacing the whole chain, cannot be detected. Keep a copy of 'checkpoint'"
@@ -169,22 +163,23 @@ public final class ChainVerifier {
             limits.add("No trusted keys were given: signatures were not checked, so nothing proves who wrote"
                     + " the entries; anyone able to write the store could have rebuilt it.");
         }
-        warnRuns(unsigned, "unsigned (hash-chained only; no signatures are required)", problems);
-        warnRuns(unchecked, "signed, but no trusted keys were given: signatures not checked", problems);
+        warnRuns(unsigned, "unsigned (hash-chained only; no signatures are required)", files, problems);
+        warnRuns(unchecked, "signed, but no trusted keys were given: signatures not checked", files, problems);
         problems.sort((a, b) -> Long.compare(a.index() == null ? Long.MAX_VALUE : a.index(),
                 b.index() == null ? Long.MAX_VALUE : b.index()));
         return new ChainVerification("native", store, files.size(), signedEntries, problems, notes, limits);
     }
 
     /** One WARN per run of consecutive indexes, so a long unsigned chain is one line, not thousands. */
-    private static void warnRuns(List<Long> indexes, String what, List<ChainProblem> problems) {
+    private static void warnRuns(List<Long> indexes, String what, Map<Long, ChainStore.StoredEntry> files,
+            List<ChainProblem> problems) {
         int start = 0;
         for (int k = 1; k <= indexes.size(); k++) {
             if (k == indexes.size() || indexes.get(k) != indexes.get(k - 1) + 1) {
                 long first = indexes.get(start);
                 long last = indexes.get(k - 1);
                 String range = first == last ? "entry is " : "entries " + first + ".." + last + " (" + (last - first + 1) + ") are ";
-                problems.add(new ChainProblem(Outcome.WARN, first, WormStore.entryFileName(first), range + what));
+                problems.add(new ChainProblem(Outcome.WARN, first, files.get(first).name(), range + what));
                 start = k;
             }
         }
@@ -326,7 +321,7 @@ public final class ChainVerifier {
         return keyid.length() > 16 ? keyid.substring(0, 16) : keyid;
     }
 
-    private void checkCheckpoint(Checkpoint checkpoint, String file, String what, String origin, long count,
+    private void checkCheckpoint(Checkpoint checkpoint, String file, String what, String origin, long count, String next,
             Map<Long, byte[]> rootsAt, boolean treeIntact, List<ChainProblem> problems, List<String> notes,
             boolean storeOwn) {
         if (origin != null && !origin.equals(checkpoint.origin())) {
@@ -336,7 +331,7 @@ public final class ChainVerifier {
             return;
         }
         if (checkpoint.size() > count) {
-            problems.add(new ChainProblem(Outcome.FAIL, count, WormStore.entryFileName(count), what + " covers "
+            problems.add(new ChainProblem(Outcome.FAIL, count, next, what + " covers "
                     + checkpoint.size() + " entries but the store ends after " + count + ": entries " + count + ".."
                     + (checkpoint.size() - 1) + " were removed (truncation or rollback)"));
         } else if (treeIntact || rootsAt.containsKey(checkpoint.size())) {

@@ -262,6 +262,37 @@ class RepositoryChainStoreTest {
     }
 
     @Test
+    void deletingTheNewestCertificationIsCaughtOnlyByACheckpointKeptElsewhere() throws Exception {
+        deploy("1.0");
+        deploy("1.1");
+        Checkpoint kept = Checkpoint.parse(deploy("1.2").checkpoint().getBytes(StandardCharsets.UTF_8), "kept");
+        deployed.remove("1.2");
+
+        assertThat(verify().problems(Outcome.FAIL)).isEmpty();
+        assertThat(new ChainVerifier(Chains.trusted(owner), kept, Set.of()).verify(store()).problems(Outcome.FAIL))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.index()).isEqualTo(2);
+                    assertThat(p.message()).contains("were removed (truncation or rollback)");
+                });
+    }
+
+    @Test
+    void startingOverAtIndexZeroIsAForkNotANewChain() throws Exception {
+        deploy("1.0");
+        deploy("1.1");
+        // e.g. a build back on the default directory store: an empty view, so entry 0 again
+        WormStore.AppendedEntry restart = deploy(RepositoryChainStore.of(SUBJECT, "x", repo, List.of(), Clock.systemUTC()),
+                "2.0", owner);
+        assertThat(restart.index()).isZero();
+        assertThat(verify().problems(Outcome.WARN)).anySatisfy(p -> {
+            assertThat(p.index()).isZero();
+            assertThat(p.message()).startsWith(RepositoryChainStore.FORK).contains("1.0, 2.0");
+        });
+        assertThat(store().mainLine()).containsEntry(0L, "1.0").containsEntry(1L, "1.1");
+        assertThat(store().headVersion()).isEqualTo("1.1");
+    }
+
+    @Test
     void nothingDeployedStartsAChainAtIndexZero() throws Exception {
         assertThat(store().headVersion()).isNull();
         WormStore.AppendedEntry first = deploy("1.0");
