@@ -52,6 +52,9 @@ public class DeployedCertifications {
     /** The repository id of an explicitly configured chain repository ({@code <server>} credentials go under it). */
     public static final String CHAIN_REPOSITORY_ID = "root24-chain";
 
+    /** Far beyond any real release history; a metadata file listing more is broken or hostile. */
+    static final int MAX_VERSIONS = 10_000;
+
     private final RepositorySystem system;
 
     @Inject
@@ -125,6 +128,11 @@ public class DeployedCertifications {
             }
             List<RepositoryChainStore.Deployed> deployed = new ArrayList<>();
             for (Version version : versions(fresh, repositories, groupId, artifactId, where)) {
+                if (!RepositoryChainStore.isPlainVersion(version.toString())) {
+                    // Reported by the store; never resolved, since the resolver makes it a path.
+                    deployed.add(new RepositoryChainStore.Deployed(version.toString(), null));
+                    continue;
+                }
                 ArtifactRequest request = new ArtifactRequest(new DefaultArtifact(groupId, artifactId, CLASSIFIER,
                         ENTRY_EXTENSION, version.toString()), repositories, null);
                 Path file;
@@ -157,6 +165,10 @@ public class DeployedCertifications {
                 throw new PolicyException("cannot list the versions of " + groupId + ":" + artifactId + " in " + where
                         + " (" + e.getClass().getSimpleName() + "); not continuing, which would start a second chain");
             }
+        }
+        if (result.getVersions().size() > MAX_VERSIONS) {
+            throw new PolicyException(groupId + ":" + artifactId + " in " + where + ": the metadata lists "
+                    + result.getVersions().size() + " versions, more than " + MAX_VERSIONS + "; not resolving them");
         }
         return result.getVersions();
     }

@@ -32,6 +32,8 @@ import tools.jackson.databind.JsonNode;
 public final class RepositoryChainStore implements ChainStore {
 
     private static final String SNAPSHOT = "-SNAPSHOT";
+    /** What a Maven version is made of; anything else (a slash, "..") would be a path into the local repository. */
+    private static final java.util.regex.Pattern PLAIN_VERSION = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_+.-]{0,99}");
     /** How every fork problem begins. */
     public static final String FORK = "fork: ";
 
@@ -104,6 +106,14 @@ public final class RepositoryChainStore implements ChainStore {
         return new Listing(Collections.unmodifiableNavigableMap(entries), problems, notes, null, null);
     }
 
+    /**
+     * Whether {@code version} may be resolved: the metadata that lists versions is written by
+     * whoever deploys, and the resolver builds file paths from them.
+     */
+    public static boolean isPlainVersion(String version) {
+        return version != null && PLAIN_VERSION.matcher(version).matches() && !version.contains("..");
+    }
+
     /** The version whose entry the next one continues from, or null when none was deployed. */
     public String headVersion() {
         return head == null ? null : head.version();
@@ -139,7 +149,12 @@ public final class RepositoryChainStore implements ChainStore {
         TreeMap<Long, List<Parsed>> releases = new TreeMap<>();
         List<Parsed> snapshots = new ArrayList<>();
         List<String> without = new ArrayList<>();
+        int invalid = 0;
         for (Deployed d : deployed) {
+            if (!isPlainVersion(d.version())) {
+                invalid++;
+                continue;
+            }
             if (d.file() == null) {
                 without.add(d.version());
                 continue;
@@ -153,6 +168,11 @@ public final class RepositoryChainStore implements ChainStore {
             } else {
                 releases.computeIfAbsent(p.chain().index(), i -> new ArrayList<>()).add(p);
             }
+        }
+        if (invalid > 0) {
+            // Not quoted: the metadata may hold anything.
+            problems.add(new ChainProblem(Outcome.FAIL, null, subject, "the repository's metadata lists " + invalid
+                    + " version(s) that are not plain versions (path characters or over 100 characters); not resolved"));
         }
         if (!without.isEmpty()) {
             notes.add(without.size() + " deployed version(s) carry no certification (deployed before root24,"

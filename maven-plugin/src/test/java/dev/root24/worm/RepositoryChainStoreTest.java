@@ -293,6 +293,18 @@ class RepositoryChainStoreTest {
     }
 
     @Test
+    void aVersionThatIsAPathIsNeitherResolvedNorQuoted() throws Exception {
+        deploy("1.0");
+        deployed.put("../../../../etc/TOKEN-x", null);
+        ChainVerification v = verify();
+        assertThat(v.problems(Outcome.FAIL)).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("1 version(s) that are not plain versions"));
+        assertThat(new String(v.toJson(), StandardCharsets.UTF_8)).doesNotContain("etc/TOKEN");
+        assertThat(List.of("1.0", "1.3-SNAPSHOT", "2.0.0-rc.1+build.5")).allMatch(RepositoryChainStore::isPlainVersion);
+        assertThat(List.of("..", "1/2", "1..2", "-1", "", "1\\2", "1.0\n")).noneMatch(RepositoryChainStore::isPlainVersion);
+    }
+
+    @Test
     void nothingDeployedStartsAChainAtIndexZero() throws Exception {
         assertThat(store().headVersion()).isNull();
         WormStore.AppendedEntry first = deploy("1.0");
