@@ -152,16 +152,19 @@ public final class CertifyMojo extends AbstractMojo {
      * {@code groupId:artifactId}: the run resolves them (every release, and the latest snapshot),
      * verifies the chain they form, and links its entry to the newest release's. The entry is
      * published by {@code mvn deploy}, attached as {@code root24-certification}. On an ephemeral
-     * CI runner only {@code repository} gives a chain longer than one entry. See docs/worm.md.
+     * CI runner only {@code repository} gives a chain longer than one entry. Policy key
+     * {@code worm.chainStore}, which an organisation locks to make every build continue the
+     * deployed chain. See docs/worm.md.
      */
-    @Parameter(property = "root24.chainStore", defaultValue = "directory")
+    @Parameter(property = "root24.chainStore")
     private String chainStore;
 
     /**
      * With {@code chainStore=repository}: the URL of the repository the certifications are
      * deployed to (e.g. the release repository of {@code distributionManagement}, or the URL given
      * to {@code altDeploymentRepository}). Default: the build's own repositories. Credentials come
-     * from the settings' {@code <server>} with id {@code root24-chain}.
+     * from the settings' {@code <server>} with id {@code root24-chain}. Policy key
+     * {@code worm.chainRepository}.
      */
     @Parameter(property = "root24.chainRepository")
     private String chainRepository;
@@ -284,19 +287,11 @@ public final class CertifyMojo extends AbstractMojo {
         }
     }
 
-    /** Null for the directory store; else what opens the chain deployed to the repositories. */
-    private CertifyExecutor.RepositoryStore repositoryStore() throws PolicyException {
-        String kind = chainStore == null ? "directory" : chainStore.strip().toLowerCase(Locale.ROOT);
-        if (kind.equals("directory")) {
-            return null;
-        }
-        if (!kind.equals("repository")) {
-            throw new PolicyException("chainStore '" + chainStore + "' is not directory or repository");
-        }
-        var repositories = DeployedCertifications.repositories(session.getRepositorySession(),
-                project.getRemoteProjectRepositories(), chainRepository);
-        return (groupId, artifactId) -> certifications.chain(session.getRepositorySession(), repositories, groupId,
-                artifactId, java.time.Clock.systemUTC());
+    /** What opens the chain deployed to a repository, when the effective policy asks for one. */
+    private CertifyExecutor.RepositoryStore repositoryStore() {
+        return (url, groupId, artifactId) -> certifications.chain(session.getRepositorySession(),
+                DeployedCertifications.repositories(session.getRepositorySession(), project.getRemoteProjectRepositories(),
+                        url), groupId, artifactId, java.time.Clock.systemUTC());
     }
 
     /** The parameters set in the POM or by a user property, under their policy keys and with their sources. */
@@ -353,7 +348,10 @@ public final class CertifyMojo extends AbstractMojo {
                         source("signatureAlgorithms", "root24.signatureAlgorithms"))
                 .set("worm.trustedKeys", trustedKeys, source("trustedKeys", "root24.trustedKeys"))
                 .set("worm.trustedCheckpoint", trustedCheckpoint, source("trustedCheckpoint", "root24.trustedCheckpoint"))
-                .set("worm.evidence", evidence, pom("<evidence>"));
+                .set("worm.evidence", evidence, pom("<evidence>"))
+                .set("worm.chainStore", blankToNull(chainStore) == null ? null : chainStore.strip().toLowerCase(Locale.ROOT),
+                        source("chainStore", "root24.chainStore"))
+                .set("worm.chainRepository", blankToNull(chainRepository), source("chainRepository", "root24.chainRepository"));
         String gate = session.getUserProperties().getProperty("root24.failBelow");
         // A -D wins over the POM here, so -Droot24.failBelow=NONE can turn a gate off for one
         // run; unless the policy locks failBelow, which the loader then refuses.

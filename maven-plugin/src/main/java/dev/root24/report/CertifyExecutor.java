@@ -71,17 +71,18 @@ public class CertifyExecutor {
      * @param parallelism how many checks run at once (null or ≤ 0: the processor count)
      * @param outputTailChars characters of each check's output kept
      * @param debug where debug lines go
-     * @param repositoryStore opens the repository chain store; null to use the directory store ({@code wormStore})
+     * @param repositoryStore opens the repository chain store when {@code worm.chainStore} is {@code repository};
+     *                        null where no repository can be read
      */
     public record Request(Path root, String policyLocation, InlineSettings inline, Path outputDirectory,
             Optional<Path> signingKey, Map<String, String> environment, ClassLoader resources, String project,
             String pluginVersion, Path pom, Integer parallelism, int outputTailChars, Consumer<String> debug,
             RepositoryStore repositoryStore) {}
 
-    /** Opens the chain of {@code groupId:artifactId} as deployed to the build's repositories. */
+    /** Opens the chain of {@code groupId:artifactId} as deployed to the repository at {@code url}, or the build's (null). */
     @FunctionalInterface
     public interface RepositoryStore {
-        RepositoryChainStore open(String groupId, String artifactId) throws PolicyException;
+        RepositoryChainStore open(String url, String groupId, String artifactId) throws PolicyException;
     }
 
     /**
@@ -179,9 +180,12 @@ public class CertifyExecutor {
     }
 
     private static ChainStore chainStore(Request request, WormSettings worm) throws PolicyException {
-        if (request.repositoryStore() != null) {
+        if (worm.repositoryChain()) {
+            if (request.repositoryStore() == null) {
+                throw new PolicyException("worm.chainStore is repository, but this run has no Maven repositories to read");
+            }
             String[] coordinates = request.project().split(":");
-            return request.repositoryStore().open(coordinates[0], coordinates[1]);
+            return request.repositoryStore().open(worm.chainRepository(), coordinates[0], coordinates[1]);
         }
         try {
             return WormStore.open(worm.store());
