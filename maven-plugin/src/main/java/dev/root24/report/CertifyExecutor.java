@@ -35,6 +35,7 @@ import dev.root24.worm.ChainStore;
 import dev.root24.worm.ChainVerification;
 import dev.root24.worm.ChainVerifier;
 import dev.root24.worm.DigestAlgorithm;
+import dev.root24.worm.Outcome;
 import dev.root24.worm.RepositoryChainStore;
 import dev.root24.worm.WormAuditPhase;
 import dev.root24.worm.WormException;
@@ -137,7 +138,7 @@ public class CertifyExecutor {
             // Said at certify time too, not only by verify-chain: this run continues one branch of a fork.
             console.accept("Chain in " + store.location() + ": continuing from " + (deployed.headVersion() == null
                     ? "nothing (first certification)" : deployed.headVersion()));
-            before.problems().stream().filter(p -> p.severity() == dev.root24.worm.Outcome.FAIL
+            before.problems().stream().filter(p -> p.severity() == Outcome.FAIL
                     || p.message().startsWith(RepositoryChainStore.FORK)).forEach(p -> console.accept("root24: " + p));
         }
         writeFile(out.resolve(CHAIN_VERIFICATION), mask.apply(before.toJson()));
