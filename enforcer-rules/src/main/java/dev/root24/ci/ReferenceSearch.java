@@ -85,7 +85,8 @@ final class ReferenceSearch {
             if (foundWhere[i] != null) {
                 results.add(new ReferenceResult(file, ReferenceStatus.FOUND, foundLine[i], foundWhere[i]));
             } else if (ignoredWhy[i] != null) {
-                results.add(new ReferenceResult(file, ReferenceStatus.NOT_REFERENCED, 0,
+                // The mention's line, so code scanning shows the result where the tool is named but not run.
+                results.add(new ReferenceResult(file, ReferenceStatus.NOT_REFERENCED, ignoredLine[i],
                         "mentioned on line " + ignoredLine[i] + " only " + ignoredWhy[i]));
             } else {
                 results.add(new ReferenceResult(file, ReferenceStatus.NOT_REFERENCED, 0, "no mention of " + patterns.get(i)));

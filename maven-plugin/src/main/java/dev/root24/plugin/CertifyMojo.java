@@ -53,6 +53,8 @@ public final class CertifyMojo extends AbstractMojo {
 
     /** The classifier of the attached certification (the DSSE entry and the checkpoint). */
     static final String CLASSIFIER = "root24-certification";
+    /** The classifier of the attached {@code report.json}, so a deployed certification has its full report beside it. */
+    static final String REPORT_CLASSIFIER = "root24-report";
 
     /**
      * The verification commands of phase 2, each a {@code <check>} with {@code id}, {@code command},
@@ -250,6 +252,7 @@ public final class CertifyMojo extends AbstractMojo {
         getLog().info("Reports: " + out.resolve(ReportFiles.JSON) + ", " + ReportFiles.MARKDOWN + ", " + ReportFiles.SARIF);
         projectHelper.attachArtifact(project, "dsse.json", CLASSIFIER, result.envelope().toFile());
         projectHelper.attachArtifact(project, "checkpoint", CLASSIFIER, result.checkpoint().toFile());
+        projectHelper.attachArtifact(project, "json", REPORT_CLASSIFIER, out.resolve(ReportFiles.JSON).toFile());
         getLog().info("WORM entry " + result.appended().index() + " (" + (result.worm().signer().isSigned()
                 ? "signed " + result.worm().signer() : "unsigned: no signing key configured") + ") appended to "
                 + result.worm().store());
