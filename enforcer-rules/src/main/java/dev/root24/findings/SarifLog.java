@@ -32,7 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
  *     findings are not rated vulnerabilities;</li>
  * <li>a result is located only at an existing regular file of the repository: a finding on a
  *     missing file, a directory or nothing is shown where it is declared (the policy line, the
- *     POM), so code scanning never points at a path it cannot open;</li>
+ *     POM), so code scanning never points at a path it cannot open; every location has a
+ *     {@code region}, at line 1 when the finding concerns the file as a whole;</li>
  * <li>each result carries {@code partialFingerprints["root24/v1"]}: SHA-256 of the rule id, the
  *     finding's own path and its message with numbers and spacing normalised, so an alert keeps
  *     its identity when lines move or results are reordered.</li>
@@ -111,9 +112,9 @@ public record SarifLog(String toolVersion, String category, Path root, Place fal
                 ObjectNode artifact = physical.putObject("artifactLocation");
                 artifact.put("uri", relativeUri(place.file()));
                 artifact.put("uriBaseId", SRCROOT);
-                if (place.line() > 0) {
-                    physical.putObject("region").put("startLine", place.line());
-                }
+                // A finding on a file as a whole (a stray root file, a workflow that never names the
+                // tool) is shown at its first line: code scanning places and tracks alerts by line.
+                physical.putObject("region").put("startLine", Math.max(1, place.line()));
             }
             result.putObject("partialFingerprints").put(FINGERPRINT_KEY, fingerprints.get(i));
         }

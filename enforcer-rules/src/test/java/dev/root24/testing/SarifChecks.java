@@ -48,8 +48,7 @@ public final class SarifChecks {
      * What code scanning needs and {@code log} lacks; empty when nothing is missing: every rule
      * has both descriptions, help as text and Markdown, and tags; every result names a rule of
      * its run at its index, has our fingerprint, and is located at an existing regular file of
-     * {@code root} (never a directory or a missing path), with a region only when it starts at a
-     * line ≥ 1.
+     * {@code root} (never a directory or a missing path) with a region starting at a line ≥ 1.
      */
     public static List<String> codeScanningProblems(JsonNode log, Path root) {
         List<String> problems = new ArrayList<>();
@@ -92,8 +91,8 @@ public final class SarifChecks {
                 if (!file.startsWith(root) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                     problems.add(where + ": located at " + uri + ", which is no regular file of the repository");
                 }
-                if (physical.has("region") && physical.path("region").path("startLine").asInt(0) < 1) {
-                    problems.add(where + ": a region without a startLine >= 1");
+                if (physical.path("region").path("startLine").asInt(0) < 1) {
+                    problems.add(where + ": no region with a startLine >= 1");
                 }
             }
         }

@@ -98,7 +98,7 @@ public final class SarifReport {
             Finding.Level level = NOTES.contains(f.kind()) ? Finding.Level.NOTE
                     : f.kind().equals("WORM_WARN") ? Finding.Level.WARNING : Finding.Level.ERROR;
             findings.add(new Finding("auditProof/" + f.kind(), level, f.file(), f.line(), f.message(), "",
-                    declarations.of(f.kind().equals("MISSING_EVIDENCE") ? "worm.evidence" : "worm.store", "worm")));
+                    declarations.of(auditKey(f.kind()), "worm")));
         }
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("overall", c.scorecard().overall());
@@ -106,6 +106,15 @@ public final class SarifReport {
         properties.put("verdict", c.scorecard().verdict());
         return new SarifLog(c.toolVersion(), CATEGORY, Path.of(c.root()), declarations.fallback(), findings, properties)
                 .render(mapper);
+    }
+
+    /** The policy key an audit finding is about, where a repository policy file may declare it. */
+    private static String auditKey(String kind) {
+        return switch (kind) {
+            case "MISSING_EVIDENCE" -> "worm.evidence";
+            case "UNTRUSTED_KEY", "UNSIGNED" -> "worm.trustedKeys";
+            default -> "worm.store";
+        };
     }
 
     /** A built-in check's finding; the lock's under the {@code root24Lock} rule's own ids. */
