@@ -64,7 +64,7 @@ public record SarifLog(String toolVersion, String category, Path root, Place fal
         root = root.toAbsolutePath().normalize();
         Objects.requireNonNull(fallback, "fallback");
         findings = List.copyOf(findings);
-        properties = properties == null ? Map.of() : new LinkedHashMap<>(properties);
+        properties = properties == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
     /** The log as a JSON tree. */
