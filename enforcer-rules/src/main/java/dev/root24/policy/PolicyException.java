@@ -39,6 +39,11 @@ public final class PolicyException extends Exception {
                 Math.max(0, line), message);
     }
 
+    /** A message of its own (several problems in one file) placed at {@code file} and {@code line}. */
+    public static PolicyException located(String message, String file, int line) {
+        return new PolicyException(message, file, Math.max(0, line), message);
+    }
+
     /** The file the problem is in, as named in the message ({@code classpath:...} or a repository path); null when unknown. */
     public String file() {
         return file;
