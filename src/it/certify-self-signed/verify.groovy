@@ -36,18 +36,41 @@ assert json.phases.audit.score == 0
 def sarif = new JsonSlurper().parse(new File(dir, 'report.sarif'))
 assert sarif.version == '2.1.0'
 def run = sarif.runs[0]
-assert run.tool.driver.name == 'root24'
-// the one violation: opa.yml mentions the policy only in a comment; what the audit proof lacks
-// (organisation trust, chain entries, evidence, and the ignored key) are notes, not errors
-assert run.results.findAll { it.level != 'note' }.size() == 1
-assert run.results[0].ruleId == 'ciReferences/not-referenced'
-assert run.results[0].locations[0].physicalLocation.artifactLocation.uri == '.github/workflows/opa.yml'
-assert run.results.findAll { it.ruleId == 'audit' }*.level == ['note', 'note', 'note', 'note']
+assert run.tool.driver.name == 'Root24 Lock'
+assert run.automationDetails.id == 'root24-certify/'
+// the one violation: opa.yml mentions the policy only in a comment, shown on that line; what the
+// repository lacks (chain entries, a key that counts) are notes; what only the organisation can
+// set up (trusted keys, evidence) raises no alert here at all
+assert run.results*.ruleId == ['ciReferences/NOT_REFERENCED', 'auditProof/UNTRUSTED_KEY', 'auditProof/EMPTY_CHAIN']
+assert run.results*.level == ['warning', 'note', 'note']
+def opa = run.results[0].locations[0].physicalLocation
+assert opa.artifactLocation.uri == '.github/workflows/opa.yml'
+assert opa.region.startLine == 7
 assert run.results.any { it.message.text.contains('is a file of the repository (23_compliance/keys/root24.pub.pem)') }
-assert run.tool.driver.rules*.id == ['ciReferences/not-referenced', 'audit']
+// results on no file of their own sit on the POM line that declares the plugin
+def pomLine = new File(basedir, 'pom.xml').readLines().findIndexOf { it.contains('<artifactId>root24-maven-plugin</artifactId>') } + 1
+assert run.results[1..2].every { it.locations[0].physicalLocation.artifactLocation.uri == 'pom.xml' &&
+        it.locations[0].physicalLocation.region.startLine == pomLine }
+assert run.tool.driver.rules.every { it.help.text && it.help.markdown && it.fullDescription.text && it.properties.tags }
 
 String md = new File(dir, 'report.md').getText('UTF-8')
 assert md.startsWith('# ROOT24 certification: 68/100 BRONZE')
+assert md.contains('Gate BRONZE: passed.')
+assert !md.contains('exhaustively') && !md.contains('fail below')
+
+// report.json is attached beside the certification, so install (and deploy) carry the full report
+File installed = new File(localRepositoryPath, 'dev/root24/it/certify-parent/1.0/certify-parent-1.0-root24-report.json')
+assert installed.isFile() : installed
+assert installed.getText('UTF-8') == new File(dir, 'report.json').getText('UTF-8')
+assert new File(localRepositoryPath, 'dev/root24/it/certify-parent/1.0/certify-parent-1.0-root24-certification.dsse.json').isFile()
+
+// reports are for everyone to read (0644), not owner-only like a key
+if (java.nio.file.FileSystems.default.supportedFileAttributeViews().contains('posix')) {
+    ['report.json', 'report.md', 'report.sarif', 'certification.dsse.json'].each {
+        assert java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(new File(dir, it).toPath())) == 'rw-r--r--' : it
+    }
+}
 
 // the signed entry and the checkpoint sit beside the reports; the private key is in none of them
 def envelope = new JsonSlurper().parse(new File(dir, 'certification.dsse.json'))

@@ -10,8 +10,12 @@ def results = sarif.runs[0].results
 assert results.size() == 1
 assert results[0].ruleId == 'root24Lock/MISSING_MODULE'
 assert results[0].level == 'error'
-assert results[0].locations[0].physicalLocation.artifactLocation.uri == '07_governance_legal/'
-assert results[0].partialFingerprints['root24/v1'] ==~ /[0-9a-f]{64}/
+// a missing module is no file code scanning can show: the result sits on the POM line of <root24Lock>
+def located = results[0].locations[0].physicalLocation
+assert located.artifactLocation.uri == 'pom.xml'
+assert located.region.startLine == new File(basedir, 'pom.xml').readLines().findIndexOf { it.contains('<root24Lock>') } + 1
+assert results[0].message.text.startsWith('07_governance_legal/: locked module is missing')
+assert results[0].partialFingerprints['root24/v1'] ==~ /[0-9a-f]{64}:1/
 assert sarif.runs[0].tool.driver.rules*.id == ['root24Lock/MISSING_MODULE']
 
 String summary = new File(basedir, 'step-summary.md').getText('UTF-8')

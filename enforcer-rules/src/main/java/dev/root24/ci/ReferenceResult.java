@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * @param file the referencing file, repository-relative as configured
  * @param status what was found
- * @param line where the reference was found, or where the parse error is; 0 when none
+ * @param line where the reference was found, where the tool is mentioned without being run, or
+ *     where the parse error is; 0 when none
  * @param detail where in the file it was found (e.g. {@code jobs.gate.steps[2].run}) or why it was
  *     not (e.g. {@code mentioned only in a comment on line 7}); never null
  */

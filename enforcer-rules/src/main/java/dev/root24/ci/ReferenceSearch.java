@@ -227,8 +227,9 @@ final class ReferenceSearch {
             } else if (foundWhere[i] != null) {
                 results.add(new ReferenceResult(file, ReferenceStatus.FOUND, foundLine[i], foundWhere[i]));
             } else if (ignoredWhy[i] != null) {
+                // The mention's line, so code scanning shows the result where the tool is named but not run.
                 String why = ignoredWhy[i].startsWith("only ") ? ignoredWhy[i] : "only " + ignoredWhy[i];
-                results.add(new ReferenceResult(file, ReferenceStatus.NOT_REFERENCED, 0, "mentioned on line " + ignoredLine[i] + " " + why));
+                results.add(new ReferenceResult(file, ReferenceStatus.NOT_REFERENCED, ignoredLine[i], "mentioned on line " + ignoredLine[i] + " " + why));
             } else {
                 results.add(new ReferenceResult(file, ReferenceStatus.NOT_REFERENCED, 0, "no mention of " + patterns.get(i)));
             }

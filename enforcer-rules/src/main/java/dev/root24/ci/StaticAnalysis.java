@@ -155,7 +155,9 @@ public record StaticAnalysis(List<ToolResult> tools) {
             case UNREADABLE -> "unreadable";
             case PARSE_ERROR -> "parse error";
         };
-        String where = reference.line() > 0 ? " at line " + reference.line() : "";
+        // A reference not run carries the line of its mention, which its detail already names.
+        String where = reference.line() > 0 && reference.status() != ReferenceStatus.NOT_REFERENCED
+                ? " at line " + reference.line() : "";
         return reference.detail().isEmpty() ? status + where : status + where + " (" + reference.detail() + ")";
     }
 

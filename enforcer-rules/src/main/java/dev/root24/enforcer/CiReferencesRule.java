@@ -15,12 +15,14 @@ import dev.root24.ci.CiPresets;
 import dev.root24.ci.CiReferenceAnalyzer;
 import dev.root24.ci.StaticAnalysis;
 import dev.root24.ci.ToolSpec;
+import dev.root24.findings.Declarations;
 import dev.root24.findings.RuleFindings;
 import dev.root24.policy.EffectivePolicy;
 import dev.root24.policy.InlineSettings;
 import dev.root24.policy.PolicyDocument;
 import dev.root24.policy.PolicyException;
 import dev.root24.policy.RepositoryRoot;
+import dev.root24.policy.SettingSource;
 import org.apache.maven.enforcer.rule.api.AbstractEnforcerRule;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleException;
@@ -98,10 +100,13 @@ public final class CiReferencesRule extends AbstractEnforcerRule {
         MavenVersionRequirement.check(runtime, "ciReferences");
         StaticAnalysis analysis;
         int threshold;
+        Map<String, SettingSource> provenance;
         Path rootPath = ReactorRoot.resolve(rootDirectory, session, "ciReferences");
         try {
             RepositoryRoot root = RepositoryRoot.of(rootPath);
-            PolicyDocument.Ci ci = effectiveSettings(root);
+            EffectivePolicy effective = effective(root);
+            provenance = effective.provenance();
+            PolicyDocument.Ci ci = effective.document().ci() == null ? new PolicyDocument.Ci(null, null, null) : effective.document().ci();
             threshold = ci.minScore() == null ? DEFAULT_MIN_SCORE : ci.minScore();
             if (threshold < 0 || threshold > 100) {
                 throw new PolicyException("minScore " + threshold + " is outside 0..100");
@@ -110,14 +115,17 @@ public final class CiReferencesRule extends AbstractEnforcerRule {
                     ToolSpec.countedIn(CiPresets.combine(ci.preset(), ToolSpec.fromPolicy(ci.tools())), ci.countedRuns()));
         } catch (PolicyException e) {
             ReportOutput.write(session, rootPath, getLog(), "ciReferences", false, "The rule could not run: its configuration is invalid.",
-                    RuleFindings.configurationError("ciReferences", e.getMessage()));
+                    ReportOutput.declarations(session, rootPath, "ciReferences", Map.of()),
+                    RuleFindings.configurationError("ciReferences", e));
             throw new EnforcerRuleError("ciReferences: " + e.getMessage());
         }
         List<String> lines = analysis.describe();
         boolean failing = analysis.score() < threshold;
         // Written before the verdict so a failing validate still leaves a report for CI.
+        Declarations declarations = ReportOutput.declarations(session, rootPath, "ciReferences", provenance);
         ReportOutput.write(session, rootPath, getLog(), "ciReferences", !failing,
-                "Phase score " + analysis.score() + "/100, minScore " + threshold + ".", RuleFindings.of(analysis, failing));
+                "Phase score " + analysis.score() + "/100, minScore " + threshold + ".", declarations,
+                RuleFindings.of(analysis, failing, declarations));
         if (failing) {
             List<String> message = new ArrayList<>();
             message.add(lines.get(0) + ", below minScore " + threshold);
@@ -128,8 +136,8 @@ public final class CiReferencesRule extends AbstractEnforcerRule {
         lines.forEach(getLog()::info);
     }
 
-    /** The policy file's {@code ci:} section with the inline parameters laid over it. */
-    private PolicyDocument.Ci effectiveSettings(RepositoryRoot root) throws PolicyException, EnforcerRuleError {
+    /** The policy with the inline {@code ci:} parameters laid over it; its provenance places the findings. */
+    private EffectivePolicy effective(RepositoryRoot root) throws PolicyException, EnforcerRuleError {
         InlineSettings inline = InlineSettings.none();
         inline.set("ci.preset", preset, PolicyProperty.pomParameter(session, "<ciReferences><preset>"));
         inline.set("ci.minScore", minScore, PolicyProperty.pomParameter(session, "<ciReferences><minScore>"));
@@ -143,9 +151,7 @@ public final class CiReferencesRule extends AbstractEnforcerRule {
             }
             inline.set("ci.tools", list, PolicyProperty.pomParameter(session, "<ciReferences><tools>"));
         }
-        EffectivePolicy effective = PolicyProperty.load(root, policy, session, "ciReferences", inline, getLog());
-        PolicyDocument.Ci settings = effective.document().ci();
-        return settings == null ? new PolicyDocument.Ci(null, null, null) : settings;
+        return PolicyProperty.load(root, policy, session, "ciReferences", inline, getLog());
     }
 
     /**

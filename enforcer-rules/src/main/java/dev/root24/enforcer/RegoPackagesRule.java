@@ -111,13 +111,13 @@ public final class RegoPackagesRule extends AbstractEnforcerRule {
             report = new RegoPackageCheck(settings(root)).check(root);
         } catch (PolicyException e) {
             ReportOutput.write(session, root, getLog(), "regoPackages", false, "The rule could not run: its configuration is invalid.",
-                    RuleFindings.configurationError("regoPackages", e.getMessage()));
+                    ReportOutput.declarations(session, root, "regoPackages", Map.of()), RuleFindings.configurationError("regoPackages", e));
             throw new EnforcerRuleError("regoPackages: " + e.getMessage());
         }
         // Written before the verdict so a failing validate still leaves a report for CI.
         ReportOutput.write(session, root, getLog(), "regoPackages", report.passed(),
                 report.filesScanned() + " .rego file(s), " + report.errors().size() + " error(s), " + report.warnings().size()
-                        + " warning(s).", RuleFindings.of(report));
+                        + " warning(s).", ReportOutput.declarations(session, root, "regoPackages", Map.of()), RuleFindings.of(report));
         for (RegoFinding warning : report.warnings()) {
             getLog().warn("regoPackages: " + warning.format());
         }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import javax.inject.Inject;
 import javax.inject.Named;
 
+import dev.root24.findings.Declarations;
 import dev.root24.findings.RuleFindings;
 import dev.root24.policy.EffectivePolicy;
 import dev.root24.policy.InlineSettings;
@@ -117,25 +118,29 @@ public final class Root24LockRule extends AbstractEnforcerRule {
         MavenVersionRequirement.check(runtime, "root24Lock");
         Path root = ReactorRoot.resolve(rootDirectory, session, "root24Lock");
         StructureReport report;
+        EffectivePolicy effective;
         try {
-            StructureLock lock = new StructureLock(policy(root));
+            effective = effective(root);
+            StructureLock lock = new StructureLock(StructurePolicy.from(effective.document().structure(), RepositoryRoot.of(root)));
             report = lock.check(root);
         } catch (PolicyException e) {
             ReportOutput.write(session, root, getLog(), "root24Lock", false, "The rule could not run: its configuration is invalid.",
-                    RuleFindings.configurationError("root24Lock", e.getMessage()));
+                    ReportOutput.declarations(session, root, "root24Lock", Map.of()), RuleFindings.configurationError("root24Lock", e));
             throw new EnforcerRuleError("root24Lock: " + e.getMessage());
         }
         // Written before the verdict so a failing validate still leaves a report for CI.
+        Declarations declarations = ReportOutput.declarations(session, root, "root24Lock", effective.provenance());
         ReportOutput.write(session, root, getLog(), "root24Lock", report.passed(),
                 "ROOT-24-LOCK: " + report.modulesFound() + "/" + report.modulesExpected() + " locked modules, "
-                        + report.violations().size() + " violation(s).", RuleFindings.of(report));
+                        + report.violations().size() + " violation(s).", declarations, RuleFindings.of(report, declarations));
         if (!report.passed()) {
             throw new EnforcerRuleException(report.format());
         }
         getLog().info(report.summary());
     }
 
-    private StructurePolicy policy(Path root) throws PolicyException, EnforcerRuleError {
+    /** The policy with the POM parameters laid over it; its provenance places the findings. */
+    private EffectivePolicy effective(Path root) throws PolicyException, EnforcerRuleError {
         RepositoryRoot repository = RepositoryRoot.of(root);
         InlineSettings inline = InlineSettings.none();
         set(inline, "expectedModules", expectedModules);
@@ -148,8 +153,7 @@ public final class Root24LockRule extends AbstractEnforcerRule {
         set(inline, "ignore", ignore);
         set(inline, "exceptionsFile", exceptionsFile);
         set(inline, "structurePolicyFile", structurePolicyFile);
-        EffectivePolicy effective = PolicyProperty.load(repository, policy, session, "root24Lock", inline, getLog());
-        return StructurePolicy.from(effective.document().structure(), repository);
+        return PolicyProperty.load(repository, policy, session, "root24Lock", inline, getLog());
     }
 
     private void set(InlineSettings inline, String parameter, Object value) {

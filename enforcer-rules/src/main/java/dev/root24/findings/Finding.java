@@ -11,8 +11,15 @@ import java.util.Objects;
  * @param line 1-based line; 0 when unknown or the file as a whole is concerned
  * @param message what is wrong, never the file's content
  * @param fix what to do about it; may be empty
+ * @param declaredAt where the thing concerned is declared (a policy line), shown instead of {@code file}
+ *     when that is no existing regular file (a missing module, a directory, a missing workflow); may be null
  */
-public record Finding(String ruleId, Level level, String file, int line, String message, String fix) {
+public record Finding(String ruleId, Level level, String file, int line, String message, String fix, Place declaredAt) {
+
+    /** A finding on a file of its own, or with nothing declared for it. */
+    public Finding(String ruleId, Level level, String file, int line, String message, String fix) {
+        this(ruleId, level, file, line, message, fix, null);
+    }
 
     /** SARIF's levels, which the step summary shows too. */
     public enum Level {

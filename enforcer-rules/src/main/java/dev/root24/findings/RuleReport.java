@@ -7,19 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 import dev.root24.output.OutputFile;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -32,11 +26,10 @@ import tools.jackson.databind.node.ObjectNode;
  * @param passed whether the rule lets the build go on
  * @param verdict one line saying what the rule concluded
  * @param findings what it found, errors and warnings alike
+ * @param root the repository root, which the SARIF's paths are relative to
+ * @param declaration the POM line that declares the rule, where findings without a file of their own are shown
  */
-public record RuleReport(String rule, boolean passed, String verdict, List<Finding> findings) {
-
-    /** The key of our own entry in {@code partialFingerprints}. */
-    public static final String FINGERPRINT_KEY = "root24/v1";
+public record RuleReport(String rule, boolean passed, String verdict, List<Finding> findings, Path root, Place declaration) {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -47,6 +40,8 @@ public record RuleReport(String rule, boolean passed, String verdict, List<Findi
             throw new IllegalArgumentException("rule name must be a plain file name: " + rule);
         }
         findings = List.copyOf(findings);
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(declaration, "declaration");
     }
 
     /**
@@ -76,50 +71,10 @@ public record RuleReport(String rule, boolean passed, String verdict, List<Findi
         return problems;
     }
 
-    /** The SARIF 2.1.0 log: one run, one rule per distinct {@code ruleId}, one result per finding. */
+    /** The SARIF 2.1.0 log ({@link SarifLog}): one run in the rule's own category, one result per finding. */
     public ObjectNode sarif() {
-        ObjectNode log = MAPPER.createObjectNode();
-        log.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-        log.put("version", "2.1.0");
-        ObjectNode run = log.putArray("runs").addObject();
-        ObjectNode driver = run.putObject("tool").putObject("driver");
-        driver.put("name", "Root24 Lock");
-        ArrayNode rules = driver.putArray("rules");
-        Map<String, Integer> ruleIndex = new LinkedHashMap<>();
-        for (Finding finding : findings) {
-            if (!ruleIndex.containsKey(finding.ruleId())) {
-                ruleIndex.put(finding.ruleId(), ruleIndex.size());
-                ObjectNode descriptor = rules.addObject();
-                descriptor.put("id", finding.ruleId());
-                descriptor.putObject("shortDescription").put("text", rule + ": " + finding.ruleId());
-            }
-        }
         // One category per rule: code scanning refuses several runs of one tool and category in one upload.
-        run.putObject("automationDetails").put("id", "root24-enforcer/" + rule + "/");
-        ObjectNode base = run.putObject("originalUriBaseIds").putObject("%SRCROOT%");
-        base.putObject("description").put("text", "The repository root");
-        ArrayNode results = run.putArray("results");
-        for (Finding finding : findings) {
-            ObjectNode result = results.addObject();
-            result.put("ruleId", finding.ruleId());
-            result.put("ruleIndex", ruleIndex.get(finding.ruleId()));
-            result.put("level", finding.level().sarif());
-            result.putObject("message").put("text",
-                    finding.fix().isEmpty() ? finding.message() : finding.message() + " (fix: " + finding.fix() + ")");
-            if (finding.file() != null) {
-                ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
-                ObjectNode artifact = physical.putObject("artifactLocation");
-                artifact.put("uri", finding.file());
-                artifact.put("uriBaseId", "%SRCROOT%");
-                if (finding.line() > 0) {
-                    physical.putObject("region").put("startLine", finding.line());
-                }
-            }
-            result.putObject("partialFingerprints").put(FINGERPRINT_KEY, fingerprint(finding));
-        }
-        ObjectNode invocation = run.putArray("invocations").addObject();
-        invocation.put("executionSuccessful", true);
-        return log;
+        return new SarifLog(null, "root24-enforcer/" + rule + "/", root, declaration, findings, Map.of()).toJson(MAPPER);
     }
 
     /** The step-summary section: rule, verdict, then each finding with its fix. */
@@ -143,20 +98,6 @@ public record RuleReport(String rule, boolean passed, String verdict, List<Findi
             out.append('\n');
         }
         return out.toString();
-    }
-
-    /**
-     * SHA-256 of rule id, file and message with digits and spacing normalised, so an alert keeps
-     * its identity across runs and line shifts.
-     */
-    static String fingerprint(Finding finding) {
-        String normalised = finding.message().strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-        String key = finding.ruleId() + "\n" + (finding.file() == null ? "" : finding.file()) + "\n" + normalised;
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 
     /** Markdown would otherwise let a path or message open a link or an HTML element. */

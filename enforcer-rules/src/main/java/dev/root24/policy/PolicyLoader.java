@@ -147,10 +147,15 @@ public final class PolicyLoader {
         if (document instanceof YamlNode.Scalar scalar && scalar.value() == null) {
             throw PolicyException.at(source.display(), 1, "is empty; a policy needs at least 'version: 1'");
         }
-        List<String> problems = schema.validate(document, source.display());
+        List<PolicyException> problems = schema.problems(document, source.display());
+        if (problems.size() == 1) {
+            throw problems.get(0);
+        }
         if (!problems.isEmpty()) {
-            throw new PolicyException(problems.size() == 1 ? problems.get(0)
-                    : problems.size() + " problems in " + source.display() + ": " + String.join("; ", problems));
+            // Located at the first problem, so a report can point at the file and line.
+            throw PolicyException.located(problems.size() + " problems in " + source.display() + ": "
+                    + String.join("; ", problems.stream().map(PolicyException::getMessage).toList()),
+                    source.display(), problems.get(0).line());
         }
         if (document instanceof YamlNode.Mapping map && map.get("locked") instanceof YamlNode.Sequence locked) {
             for (int i = 0; i < locked.items().size(); i++) {

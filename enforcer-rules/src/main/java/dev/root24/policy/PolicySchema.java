@@ -55,13 +55,23 @@ public final class PolicySchema {
 
     /** Every problem of {@code document}, sorted by line; empty when it is valid. */
     public List<String> validate(YamlNode document, String file) {
+        return problems(document, file).stream().map(PolicyException::getMessage).toList();
+    }
+
+    /** Every problem of {@code document} with its file and line, sorted by line, each once; empty when it is valid. */
+    public List<PolicyException> problems(YamlNode document, String file) {
         List<Error> errors = schema.validate(toJson(document));
         List<Finding> findings = new ArrayList<>();
         for (Error error : errors) {
             findings.add(describe(error, document, file));
         }
         findings.sort(Comparator.comparingInt(Finding::line).thenComparing(Finding::message));
-        return findings.stream().map(f -> PolicyException.at(file, f.line(), f.message()).getMessage()).distinct().toList();
+        java.util.Map<String, PolicyException> distinct = new java.util.LinkedHashMap<>();
+        for (Finding f : findings) {
+            PolicyException problem = PolicyException.at(file, f.line(), f.message());
+            distinct.putIfAbsent(problem.getMessage(), problem);
+        }
+        return List.copyOf(distinct.values());
     }
 
     /** Whether {@code dotted} (e.g. {@code scoring.weights}) names a key of the policy, for {@code locked}. */

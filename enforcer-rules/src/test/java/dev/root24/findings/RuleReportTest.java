@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.root24.testing.SarifChecks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -22,8 +23,27 @@ class RuleReportTest {
             new Finding("regoPackages/PACKAGE", Finding.Level.WARNING, "01_ai_layer/a.rego", 7, "Package is wrong.", ""),
             new Finding("root24Lock/MISSING_MODULE", Finding.Level.ERROR, "04_x/", 0, "Locked module is missing.", "Create it."));
 
+    /** A repository with the POM and the one Rego file the findings name; the modules are missing. */
+    private static final Path REPO = repository();
+
+    private static Path repository() {
+        try {
+            Path root = Files.createTempDirectory("rule-report");
+            Files.writeString(root.resolve("pom.xml"), "<project/>\n");
+            Files.createDirectories(root.resolve("01_ai_layer"));
+            Files.writeString(root.resolve("01_ai_layer/a.rego"), "package x\n");
+            return root;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static RuleReport failing() {
-        return new RuleReport("root24Lock", false, "2 violation(s).", FINDINGS);
+        return new RuleReport("root24Lock", false, "2 violation(s).", FINDINGS, REPO, new Place("pom.xml", 12));
+    }
+
+    private static RuleReport report(String rule, boolean passed, String verdict, List<Finding> findings) {
+        return new RuleReport(rule, passed, verdict, findings, REPO, new Place("pom.xml", 12));
     }
 
     @Test
@@ -43,16 +63,21 @@ class RuleReportTest {
         for (JsonNode result : results) {
             int index = result.get("ruleIndex").asInt();
             assertThat(rules.get(index).get("id").asString()).isEqualTo(result.get("ruleId").asString());
-            assertThat(result.get("partialFingerprints").get(RuleReport.FINGERPRINT_KEY).asString()).hasSize(64);
+            assertThat(result.get("partialFingerprints").get(SarifLog.FINGERPRINT_KEY).asString()).matches("[0-9a-f]{64}:1");
         }
         JsonNode rego = results.get(1);
         assertThat(rego.get("level").asString()).isEqualTo("warning");
         JsonNode physical = rego.get("locations").get(0).get("physicalLocation");
         assertThat(physical.get("artifactLocation").get("uri").asString()).isEqualTo("01_ai_layer/a.rego");
         assertThat(physical.get("region").get("startLine").asInt()).isEqualTo(7);
-        // No line known: no region, rather than an invented line 1.
-        assertThat(results.get(0).get("locations").get(0).get("physicalLocation").has("region")).isFalse();
-        assertThat(results.get(0).get("message").get("text").asString()).contains("(fix: Create 03_core/.)");
+        // A missing module is no file: it is shown at the rule's POM line, and the message says which module.
+        JsonNode missing = results.get(0).get("locations").get(0).get("physicalLocation");
+        assertThat(missing.get("artifactLocation").get("uri").asString()).isEqualTo("pom.xml");
+        assertThat(missing.get("region").get("startLine").asInt()).isEqualTo(12);
+        assertThat(results.get(0).get("message").get("text").asString()).startsWith("03_core/: Locked module is missing.")
+                .contains("(fix: Create 03_core/.)");
+        assertThat(SarifChecks.codeScanningProblems(log, REPO)).isEmpty();
+        assertThat(SarifChecks.schemaErrors(log.toString())).isEmpty();
         assertThat(Files.list(target.resolve("root24"))).as("no temp file left behind").hasSize(1);
     }
 
@@ -66,13 +91,13 @@ class RuleReportTest {
         Finding here = new Finding("r/X", Finding.Level.ERROR, "f.rego", 3, "Package  is wrong.", "");
         Finding moved = new Finding("r/X", Finding.Level.ERROR, "f.rego", 9, "package is\twrong. ", "");
         Finding elsewhere = new Finding("r/X", Finding.Level.ERROR, "g.rego", 3, "Package is wrong.", "");
-        assertThat(RuleReport.fingerprint(here)).isEqualTo(RuleReport.fingerprint(moved));
-        assertThat(RuleReport.fingerprint(here)).isNotEqualTo(RuleReport.fingerprint(elsewhere));
+        assertThat(SarifLog.hash(here)).isEqualTo(SarifLog.hash(moved));
+        assertThat(SarifLog.hash(here)).isNotEqualTo(SarifLog.hash(elsewhere));
     }
 
     @Test
     void replacesAnEarlierReport(@TempDir Path dir) throws Exception {
-        new RuleReport("root24Lock", true, "OK.", List.of()).write(dir, null);
+        report("root24Lock", true, "OK.", List.of()).write(dir, null);
         failing().write(dir, null);
         assertThat(MAPPER.readTree(Files.readString(dir.resolve("root24/root24Lock.sarif"))).get("runs").get(0)
                 .get("results")).hasSize(3);
@@ -107,7 +132,7 @@ class RuleReportTest {
         Path summary = Files.writeString(dir.resolve("summary.md"), "# earlier step\n");
 
         assertThat(failing().write(dir.resolve("target"), summary.toString())).isEmpty();
-        new RuleReport("regoPackages", true, "1 file.", List.of()).write(dir.resolve("target"), summary.toString());
+        report("regoPackages", true, "1 file.", List.of()).write(dir.resolve("target"), summary.toString());
 
         String text = Files.readString(summary);
         assertThat(text).startsWith("# earlier step\n");
@@ -118,7 +143,7 @@ class RuleReportTest {
     @Test
     void aMessageCannotInjectMarkdownOrHtml(@TempDir Path dir) throws Exception {
         Path summary = dir.resolve("summary.md");
-        new RuleReport("r", false, "v", List.of(new Finding("r/X", Finding.Level.ERROR, "a`b", 0,
+        report("r", false, "v", List.of(new Finding("r/X", Finding.Level.ERROR, "a`b", 0,
                 "<img src=x> [link](http://evil)\n### fake", ""))).write(dir.resolve("target"), summary.toString());
         String text = Files.readString(summary, StandardCharsets.UTF_8);
         assertThat(text).contains("\\<img").doesNotContain("[link]").doesNotContain("\n### fake").contains("`a'b`");

@@ -132,6 +132,11 @@ class PolicyLoaderTest {
                 + "p.yaml:5: checks[0].timeout must be " + TimeoutFormat.ACCEPTED + "; "
                 + "p.yaml:6: checks[0].shell must be true or false; "
                 + "p.yaml:8: structure.requiredModuleEntries must be a list");
+        // placed at the first problem, for the SARIF a failing rule writes
+        assertThatThrownBy(() -> load("p.yaml")).isInstanceOfSatisfying(PolicyException.class, e -> {
+            org.assertj.core.api.Assertions.assertThat(e.file()).isEqualTo("p.yaml");
+            org.assertj.core.api.Assertions.assertThat(e.line()).isEqualTo(2);
+        });
     }
 
     @Test

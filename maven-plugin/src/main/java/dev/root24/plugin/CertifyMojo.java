@@ -55,6 +55,8 @@ public final class CertifyMojo extends AbstractMojo {
 
     /** The classifier of the attached certification (the DSSE entry and the checkpoint). */
     static final String CLASSIFIER = dev.root24.resolve.DeployedCertifications.CLASSIFIER;
+    /** The classifier of the attached {@code report.json}, so a deployed certification has its full report beside it. */
+    static final String REPORT_CLASSIFIER = "root24-report";
 
     /**
      * The verification commands of phase 2, each a {@code <check>} with {@code id}, {@code command},
@@ -287,6 +289,7 @@ public final class CertifyMojo extends AbstractMojo {
         getLog().info("Reports: " + out.resolve(ReportFiles.JSON) + ", " + ReportFiles.MARKDOWN + ", " + ReportFiles.SARIF);
         projectHelper.attachArtifact(project, "dsse.json", CLASSIFIER, result.envelope().toFile());
         projectHelper.attachArtifact(project, "checkpoint", CLASSIFIER, result.checkpoint().toFile());
+        projectHelper.attachArtifact(project, "json", REPORT_CLASSIFIER, out.resolve(ReportFiles.JSON).toFile());
         getLog().info("WORM entry " + result.appended().index() + " (" + (result.worm().signer().isSigned()
                 ? "signed " + result.worm().signer() : "unsigned: no signing key configured")
                 + (result.appended().file() == null ? ") built; mvn deploy publishes it to the repository chain"

@@ -17,6 +17,8 @@ import javax.inject.Named;
 import javax.inject.Singleton;
 
 import dev.root24.exec.BuiltInChecks;
+import dev.root24.findings.DeclarationLines;
+import dev.root24.findings.Declarations;
 import dev.root24.exec.CheckResult;
 import dev.root24.exec.CommandRunner;
 import dev.root24.exec.SecretMask;
@@ -154,7 +156,8 @@ public class CertifyExecutor {
                 DeclarationLines.find(pom, ids), inputs);
         new ConsoleReport().lines(certification).forEach(console);
         String summary = request.environment().get("GITHUB_STEP_SUMMARY");
-        new ReportFiles(mask).write(certification, out, summary == null || summary.isBlank() ? null : Path.of(summary));
+        new ReportFiles(mask).write(certification, out, summary == null || summary.isBlank() ? null : Path.of(summary),
+                new Declarations(effective.provenance(), SarifReport.pluginDeclaration(root, repository.relativize(pom))));
         CertificationClaims claims = claims(certification, effective, request.project(),
                 commit == null ? null : GitCommit.dirty(root).orElse(null));
         WormStore.AppendedEntry appended;

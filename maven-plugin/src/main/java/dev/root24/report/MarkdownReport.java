@@ -8,6 +8,7 @@ import dev.root24.exec.CommandRunner;
 import dev.root24.score.NextTierPath;
 import dev.root24.score.PhaseScore;
 import dev.root24.score.Scorecard;
+import dev.root24.score.Tier;
 
 /**
  * {@code report.md}: the summary a person reads (and GitHub shows as the job summary): phase
@@ -22,7 +23,10 @@ public final class MarkdownReport {
         Scorecard card = c.scorecard();
         StringBuilder md = new StringBuilder();
         md.append("# ROOT24 certification: ").append(card.overall()).append("/100 ").append(card.tier()).append("\n\n");
-        md.append("`").append(card.verdict()).append("`\n\n");
+        md.append("Static analysis ").append(card.staticPhase().display()).append(", dynamic execution ")
+                .append(card.dynamicPhase().display()).append(", audit proof ").append(card.auditPhase().display())
+                .append(".\n\n");
+        md.append(gate(c)).append("\n\n");
         md.append("| Phase | Weight | Score | Points | Note |\n|---|---:|---:|---:|---|\n");
         for (PhaseScore phase : card.phases()) {
             int weight = card.weights().of(phase.phase());
@@ -33,10 +37,9 @@ public final class MarkdownReport {
         }
         md.append("| **Overall** | 100 % | **").append(card.overall()).append("** | ")
                 .append(card.exactOverall().toPlainString()).append(" | **").append(card.tier()).append("** |\n\n");
-        md.append("Gate: fail below ").append(c.failBelow()).append(" → ")
-                .append(c.passesGate() ? "passed" : "**failed**").append("\n\n");
+        md.append("Points are the phase's weight times its score; the overall score is their sum, rounded down.\n\n");
         if (!c.checks().isEmpty()) {
-            md.append("## Checks\n\n| Check | Status | Exit | Time | Weight |\n|---|---|---:|---:|---:|\n");
+            md.append("## Checks\n\n| Check | Result | Exit code | Time | Weight |\n|---|---|---:|---:|---:|\n");
             for (CheckResult r : c.checks()) {
                 md.append("| ").append(cell(r.id())).append(" | ").append(status(r)).append(" | ").append(r.exitCode())
                         .append(" | ").append(seconds(r)).append(" | ").append(r.check().weight()).append(" |\n");
@@ -47,13 +50,13 @@ public final class MarkdownReport {
         if (!failed.isEmpty()) {
             md.append("## Failed checks\n\n");
             for (CheckResult r : failed) {
-                md.append("### ").append(r.id()).append("\n\n`").append(r.shownCommand().replace("`", "'"))
-                        .append("` → ").append(status(r)).append(", exit ").append(r.exitCode());
+                md.append("### ").append(r.id()).append("\n\n").append("Ran `").append(r.shownCommand().replace("`", "'"))
+                        .append("`: ").append(status(r)).append(" (exit code ").append(r.exitCode()).append(")");
                 if (r.hint() != null) {
-                    md.append(": ").append(r.hint());
+                    md.append(". ").append(r.hint());
                 }
                 md.append("\n\n");
-                r.findings().forEach(f -> md.append("- `").append(f.file() == null ? "" : f.file()).append("` ")
+                r.findings().forEach(f -> md.append("- ").append(f.file() == null ? "" : "`" + f.file().replace("`", "'") + "` ")
                         .append(f.message()).append('\n'));
                 if (!r.findings().isEmpty()) {
                     md.append('\n');
@@ -68,24 +71,39 @@ public final class MarkdownReport {
         return md.toString();
     }
 
+    /** The gate as a person says it: "Not gated", "Gate GOLD: passed", "Gate GOLD: failed (SILVER is below it)". */
+    static String gate(Certification c) {
+        if (c.failBelow() == Tier.NONE) {
+            return "Not gated: the build passes at any tier.";
+        }
+        return c.passesGate() ? "Gate " + c.failBelow() + ": passed."
+                : "Gate " + c.failBelow() + ": **failed** (" + c.scorecard().tier() + " is below it).";
+    }
+
     static String nextTier(NextTierPath path) {
         StringBuilder md = new StringBuilder();
         if (path.target() == null) {
-            md.append("## Next tier\n\n").append(path.from()).append(" is the highest tier.\n");
+            md.append("## Next tier\n\n").append(path.from()).append(" is the highest tier: there is nothing above it.\n");
             return md.toString();
         }
-        md.append("## Path to ").append(path.target()).append(" (").append(path.threshold()).append(")\n\n");
-        if (path.outcome() == NextTierPath.Outcome.FOUND) {
-            int i = 1;
-            for (NextTierPath.Step step : path.steps()) {
-                md.append(i++).append(". ").append(step.action().description()).append(": +")
-                        .append(step.gain().toPlainString()).append(" → ").append(step.overallAfter()).append('\n');
+        md.append("## Path to ").append(path.target()).append(" (").append(path.threshold()).append(" points)\n\n");
+        switch (path.outcome()) {
+            case FOUND -> {
+                md.append(path.steps().size() == 1 ? "One change reaches " : "These " + path.steps().size()
+                        + " changes together reach ").append(path.target()).append("; no fewer would:\n\n");
+                int i = 1;
+                for (NextTierPath.Step step : path.steps()) {
+                    md.append(i++).append(". ").append(step.action().description()).append(": +")
+                            .append(step.gain().toPlainString()).append(" points, ").append(step.overallAfter())
+                            .append(" overall\n");
+                }
             }
-            md.append('\n');
+            // The search's own sentence already says what all the changes together give.
+            case OUT_OF_REACH -> md.append(path.note()).append(".\n");
+            default -> md.append("No short path to ").append(path.target()).append(" was found: no combination of up to ")
+                    .append(path.largestSetSearched()).append(" of the ").append(path.candidates())
+                    .append(" possible changes reaches it; more changes together might.\n");
         }
-        md.append(path.note()).append(" (").append(path.evaluated()).append(" sets of up to ")
-                .append(path.largestSetSearched()).append(" of ").append(path.candidates())
-                .append(" actions searched exhaustively).\n");
         return md.toString();
     }
 

@@ -4,16 +4,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 import dev.root24.exec.SecretMask;
+import dev.root24.findings.Declarations;
+import dev.root24.output.OutputFile;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes {@code report.json}, {@code report.md} and {@code report.sarif} into the output
- * directory (each replaced atomically, so a reader never sees half a report) and appends the
+ * directory (each replaced atomically, so a reader never sees half a report, and readable by all:
+ * mode 0644) and appends the
  * Markdown to the GitHub step summary file when one is named.
  */
 public final class ReportFiles {
@@ -40,11 +42,21 @@ public final class ReportFiles {
      * @throws IOException when the directory or a file cannot be written
      */
     public List<Path> write(Certification certification, Path directory, Path stepSummary) throws IOException {
+        return write(certification, directory, stepSummary, Declarations.pomOnly(
+                SarifReport.pluginDeclaration(Path.of(certification.root()), certification.pomFile())));
+    }
+
+    /**
+     * @param declarations where the policy's settings are declared, so that a SARIF result on a
+     *     missing file or a directory points at the line that asks for it
+     */
+    public List<Path> write(Certification certification, Path directory, Path stepSummary, Declarations declarations)
+            throws IOException {
         Files.createDirectories(directory);
         Path json = replace(directory.resolve(JSON), new JsonReport(mapper).render(certification));
         String markdown = new MarkdownReport().render(certification);
         Path md = replace(directory.resolve(MARKDOWN), markdown);
-        Path sarif = replace(directory.resolve(SARIF), new SarifReport(mapper).render(certification));
+        Path sarif = replace(directory.resolve(SARIF), new SarifReport(mapper).render(certification, declarations));
         if (stepSummary != null) {
             Files.writeString(stepSummary, mask.apply(markdown) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND, StandardOpenOption.WRITE);
@@ -53,17 +65,7 @@ public final class ReportFiles {
     }
 
     private Path replace(Path target, String content) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(temp, mask.apply(content), StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-        return target;
+        // Reports are read by people and CI steps other than the build's user: readable by all.
+        return OutputFile.replace(target, mask.apply(content).getBytes(StandardCharsets.UTF_8), OutputFile.Access.SHARED);
     }
 }

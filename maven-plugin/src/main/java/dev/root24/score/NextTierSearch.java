@@ -78,8 +78,9 @@ public final class NextTierSearch {
         int best = space.overall(all, n);
         if (best < threshold) {
             return new NextTierPath(from, target, threshold, NextTierPath.Outcome.OUT_OF_REACH, List.of(), now, n, n, 1,
-                    target + " (" + threshold + ") is out of reach" + (n == 0 ? ": no action is left and the score stays "
-                            : " by these actions: all " + n + " of them together give ") + best + space.unmeasuredNote());
+                    target + " (" + threshold + ") is out of reach" + (n == 0 ? ": nothing is left to change and the score stays "
+                            : ": all " + n + " possible " + (n == 1 ? "change gives " : "changes together give ")) + best
+                            + space.unmeasuredNote());
         }
         long evaluated = 1;
         int searched = 0;
@@ -266,7 +267,13 @@ public final class NextTierSearch {
             if (audit == 0) {
                 missing.add("audit");
             }
-            return missing.isEmpty() ? "" : " (scoring 0: " + String.join(", ", missing) + ")";
+            if (missing.isEmpty()) {
+                return "";
+            }
+            String phases = missing.size() == 1 ? "the " + missing.get(0) + " phase scores"
+                    : "the " + String.join(", ", missing.subList(0, missing.size() - 1)) + " and " + missing.get(missing.size() - 1)
+                            + " phases score";
+            return " (" + phases + " 0)";
         }
     }
 }

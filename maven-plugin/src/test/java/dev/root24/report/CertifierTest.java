@@ -14,6 +14,7 @@ import java.util.Map;
 
 import dev.root24.exec.BuiltInChecks;
 import dev.root24.exec.CheckStatus;
+import dev.root24.findings.DeclarationLines;
 import dev.root24.policy.PolicyDocument;
 import dev.root24.policy.PolicyException;
 import dev.root24.policy.RepositoryRoot;

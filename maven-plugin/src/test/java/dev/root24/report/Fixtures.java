@@ -73,6 +73,35 @@ final class Fixtures {
     }
 
     static Certification certification(Tier failBelow) throws Exception {
+        return certification(failBelow, "/tmp/repo root");
+    }
+
+    /**
+     * The certification with its files on disk under {@code root}: the POM (declaring the plugin
+     * on line 3, opa_eval on 40, hang on 44), the CI files it reads and the stray root file; the
+     * missing module, the missing workflows and the missing tool file stay missing.
+     */
+    static Certification certification(Tier failBelow, java.nio.file.Path root) throws Exception {
+        StringBuilder pom = new StringBuilder("<project>\n  <build><plugins><plugin>\n    <artifactId>root24-maven-plugin</artifactId>\n");
+        for (int line = 4; line <= 50; line++) {
+            pom.append(line == 40 ? "      <id>opa_eval</id>\n" : line == 44 ? "      <id>hang</id>\n" : "\n");
+        }
+        java.nio.file.Files.createDirectories(root);
+        java.nio.file.Files.writeString(root.resolve("pom.xml"), pom + "</plugin></plugins></build></project>\n");
+        java.nio.file.Files.writeString(root.resolve("notes with space.txt"), "notes\n");
+        for (ToolResult tool : analysis().tools()) {
+            for (ReferenceResult ref : tool.references()) {
+                if (ref.status() != ReferenceStatus.FILE_MISSING) {
+                    java.nio.file.Path file = root.resolve(ref.file());
+                    java.nio.file.Files.createDirectories(file.getParent());
+                    java.nio.file.Files.writeString(file, "on: push\n");
+                }
+            }
+        }
+        return certification(failBelow, root.toString());
+    }
+
+    private static Certification certification(Tier failBelow, String root) throws Exception {
         StaticAnalysis analysis = analysis();
         List<CheckResult> checks = checks();
         AuditEvidence audit = AuditPhase.notMeasured("no WORM chain configured").evaluate(null);
@@ -81,7 +110,7 @@ final class Fixtures {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("preset", "ssid");
         inputs.put("parallelism", 2);
-        return new Certification("0.1.0-TEST", Instant.parse("2026-11-25T12:00:00Z"), "/tmp/repo root", "0123456789abcdef0123456789abcdef01234567",
+        return new Certification("0.1.0-TEST", Instant.parse("2026-11-25T12:00:00Z"), root, "0123456789abcdef0123456789abcdef01234567",
                 "pom.xml", Map.of("opa_eval", 40, "hang", 44), inputs, Scoring.DEFAULT.thresholds(), analysis, checks,
                 audit, card, path, failBelow);
     }

@@ -2,20 +2,17 @@ package dev.root24.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
-import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import dev.root24.findings.Finding;
+import dev.root24.findings.Place;
 import dev.root24.findings.RuleReport;
+import dev.root24.score.AuditEvidence;
+import dev.root24.testing.SarifChecks;
 import dev.root24.score.Tier;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -24,50 +21,42 @@ import tools.jackson.databind.json.JsonMapper;
 class ReportsTest {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
-    private static Schema sarifSchema;
 
-    @BeforeAll
-    static void loadSchema() throws Exception {
-        // The official OASIS SARIF 2.1.0 schema (draft-07), committed as a test resource.
-        try (InputStream in = ReportsTest.class.getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
-            sarifSchema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
-        }
-    }
-
-    private static List<Error> validate(String sarif) {
-        return sarifSchema.validate(sarif, InputFormat.JSON);
+    private static List<String> validate(String sarif) {
+        // The official OASIS SARIF 2.1.0 schema (errata01), committed in the rules' test jar.
+        return SarifChecks.schemaErrors(sarif);
     }
 
     @Test
-    void sarifValidatesAgainstTheOfficialSchema() throws Exception {
-        String sarif = new SarifReport(MAPPER).render(Fixtures.certification(Tier.GOLD));
+    void sarifValidatesAgainstTheOfficialSchemaAndSuitsCodeScanning(@TempDir Path dir) throws Exception {
+        Path root = dir.resolve("repo root");
+        String sarif = new SarifReport(MAPPER).render(Fixtures.certification(Tier.GOLD, root));
         assertThat(validate(sarif)).isEmpty();
+        assertThat(SarifChecks.codeScanningProblems(MAPPER.readTree(sarif), root)).isEmpty();
     }
 
     @Test
-    void theRulesSarifValidatesAgainstTheOfficialSchema() {
+    void theRulesSarifValidatesAgainstTheOfficialSchema(@TempDir Path dir) throws Exception {
         // The enforcer rules' own SARIF (written before they fail the build), with and without lines and files.
+        Files.writeString(dir.resolve("a.rego"), "package x\n");
+        Files.writeString(dir.resolve("pom.xml"), "<project/>\n");
         var report = new RuleReport("regoPackages", false, "1 error(s).", List.of(
                 new Finding("regoPackages/PACKAGE", Finding.Level.ERROR, "a.rego", 3,
                         "package x found, expected ssid.core", ""),
                 new Finding("regoPackages/CONFIGURATION", Finding.Level.ERROR, null, 0,
-                        "bad policy", "fix it")));
+                        "bad policy", "fix it")), dir, new Place("pom.xml", 1));
         assertThat(validate(report.sarif().toString())).isEmpty();
+        assertThat(SarifChecks.codeScanningProblems(report.sarif(), dir)).isEmpty();
     }
 
     @Test
-    void theSchemaCatchesAnInvalidLog() {
-        // proves the validator really validates: a wrong level and a missing message
-        String broken = "{\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"x\"}},"
-                + "\"results\":[{\"ruleId\":\"a\",\"level\":\"fatal\"}]}]}";
-        assertThat(validate(broken)).isNotEmpty();
-    }
-
-    @Test
-    void sarifHasOneRulePerKindAndOneResultPerProblem() throws Exception {
-        JsonNode run = MAPPER.readTree(new SarifReport(MAPPER).render(Fixtures.certification(Tier.GOLD))).get("runs").get(0);
+    void sarifSharesTheRulesIdsAndPointsEveryResultAtARealFileAndLine(@TempDir Path dir) throws Exception {
+        Path root = dir.resolve("repo root");
+        JsonNode run = MAPPER.readTree(new SarifReport(MAPPER).render(Fixtures.certification(Tier.GOLD, root))).get("runs").get(0);
         List<String> rules = run.get("tool").get("driver").get("rules").valueStream().map(r -> r.get("id").asString()).toList();
-        assertThat(rules).containsExactly("ciReferences/not-referenced", "ciReferences/tool-missing", "check", "root24Lock");
+        assertThat(rules).containsExactlyInAnyOrder("ciReferences/PARSE_ERROR", "ciReferences/NOT_REFERENCED", "ciReferences/TOOL_FILE",
+                "ciReferences/FILE_MISSING", "certify/CHECK_FAILED", "root24Lock/UNAUTHORISED_FILE", "root24Lock/MISSING_MODULE");
+        assertThat(run.get("automationDetails").get("id").asString()).isEqualTo("root24-certify/");
         List<JsonNode> results = run.get("results").valueStream().toList();
         // 10 missing references (2 opa, 2 lock gate, 1 pre-commit, 3 pytest, 2 worm) + worm tool file + 3 failed commands + 2 lock findings
         assertThat(results).hasSize(10 + 1 + 3 + 2);
@@ -76,12 +65,36 @@ class ReportsTest {
         assertThat(location.get("artifactLocation").get("uri").asString()).isEqualTo("pom.xml");
         assertThat(location.get("region").get("startLine").asInt()).isEqualTo(40);
         assertThat(opa.get("message").get("text").asString()).contains("opa not found on PATH");
-        JsonNode parseError = results.stream().filter(r -> r.get("message").get("text").asString().contains("cannot be parsed"))
+        JsonNode parseError = results.stream().filter(r -> r.get("ruleId").asString().equals("ciReferences/PARSE_ERROR"))
                 .findFirst().orElseThrow();
         assertThat(parseError.get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt()).isEqualTo(4);
         assertThat(results).anySatisfy(r -> assertThat(r.get("locations").get(0).get("physicalLocation")
                 .get("artifactLocation").get("uri").asString()).isEqualTo("notes%20with%20space.txt"));
-        assertThat(run.get("originalUriBaseIds").get("%SRCROOT%").get("uri").asString()).isEqualTo("file:///tmp/repo%20root/");
+        // the missing module and the missing workflow are shown at the plugin's declaration, naming what is missing
+        JsonNode module = results.stream().filter(r -> r.get("ruleId").asString().equals("root24Lock/MISSING_MODULE"))
+                .findFirst().orElseThrow();
+        assertThat(module.get("message").get("text").asString()).startsWith("05_documentation/: ");
+        assertThat(module.get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt()).isEqualTo(3);
+        assertThat(run.get("originalUriBaseIds").get("%SRCROOT%").get("uri").asString()).endsWith("/repo%20root/");
+    }
+
+    @Test
+    void whatTheOrganisationMustSetUpIsNoAlertAndWhatTheRepositoryLacksIsANote(@TempDir Path dir) throws Exception {
+        Path root = dir.resolve("repo");
+        Certification c = Fixtures.certification(Tier.GOLD, root);
+        AuditEvidence audit = new AuditEvidence(c.audit().score(), List.of(
+                new dev.root24.exec.Finding("UNTRUSTED", null, 0, "the organisation's policy names no trusted keys"),
+                new dev.root24.exec.Finding("NO_EVIDENCE", null, 0, "no evidence is configured"),
+                new dev.root24.exec.Finding("UNSIGNED", null, 0, "this run does not sign with the organisation's key"),
+                new dev.root24.exec.Finding("MISSING_EVIDENCE", "23_compliance/evidence.json", 0, "missing")));
+        Certification withAudit = new Certification(c.toolVersion(), c.timestamp(), c.root(), c.commit(), c.pomFile(), c.pomLines(),
+                c.inputs(), c.thresholds(), c.staticAnalysis(), c.checks(), audit, c.scorecard(), c.nextTier(), c.failBelow());
+        JsonNode run = MAPPER.readTree(new SarifReport(MAPPER).render(withAudit)).get("runs").get(0);
+        List<JsonNode> auditResults = run.get("results").valueStream()
+                .filter(r -> r.get("ruleId").asString().startsWith("auditProof/")).toList();
+        assertThat(auditResults).extracting(r -> r.get("ruleId").asString() + " " + r.get("level").asString())
+                .containsExactly("auditProof/UNSIGNED note", "auditProof/MISSING_EVIDENCE error");
+        assertThat(SarifChecks.codeScanningProblems(MAPPER.readTree(new SarifReport(MAPPER).render(withAudit)), root)).isEmpty();
     }
 
     @Test
@@ -120,7 +133,20 @@ class ReportsTest {
                 .contains("- `05_documentation/` locked module is missing")
                 .contains("hook failed \\| with `ticks`".replace("\\|", "|"))
                 .contains("## Path to ")
-                .contains("Gate: fail below NONE → passed");
+                .contains("Not gated");
+    }
+
+    @Test
+    void markdownSaysTheGateAndThePathAsAPersonWould() throws Exception {
+        String none = new MarkdownReport().render(Fixtures.certification(Tier.NONE));
+        Certification gold = Fixtures.certification(Tier.GOLD);
+        String md = new MarkdownReport().render(gold);
+        assertThat(md).contains(gold.passesGate() ? "Gate GOLD: passed." : "Gate GOLD: **failed** (" + gold.scorecard().tier() + " is below it).");
+        for (String text : List.of(none, md)) {
+            assertThat(text).doesNotContain("exhaustively").doesNotContain("sets of up to").doesNotContain("fail below")
+                    .doesNotContain("`ROOT24 ").doesNotContain("- `` ");
+        }
+        assertThat(none).contains("Static analysis ").contains("Not gated: the build passes at any tier.");
     }
 
     @Test

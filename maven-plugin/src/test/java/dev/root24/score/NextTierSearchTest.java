@@ -108,8 +108,8 @@ class NextTierSearchTest {
                 PhaseScore.notMeasured(Phase.AUDIT, "no chain"));
         assertThat(path.from()).isEqualTo(Tier.SILVER);
         assertThat(path.outcome()).isEqualTo(NextTierPath.Outcome.OUT_OF_REACH);
-        assertThat(path.note()).isEqualTo("GOLD (85) is out of reach by these actions: all 1 of them together give 75"
-                + " (scoring 0: audit)");
+        assertThat(path.note()).isEqualTo("GOLD (85) is out of reach: all 1 possible change gives 75"
+                + " (the audit phase scores 0)");
     }
 
     @Test
