@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import dev.root24.structure.StructurePolicy;
+
 /**
  * Root24's cold-start cost as a user meets it: the real {@code mvn validate} of an SSID-size
  * repository (24 locked modules, the SSID report's seven tools and their CI files) with
@@ -29,6 +31,13 @@ import java.util.stream.Stream;
  * copied into a private temporary local repository, which resolves everything else from the user's
  * local repository through a {@code file:} mirror: nothing is installed into {@code ~/.m2}.
  *
+ * <p>Each repository also has {@code .mvn/floor/pom.xml}, the same build with the enforcer's own
+ * {@code <alwaysPass/>} instead of the Root24 rules: what running any enforcer rule costs, so the
+ * table shows how much of the marginal cost is Root24's own. With {@code benchmark.before} naming
+ * a directory holding an earlier build's {@code root24-enforcer-rules-<version>.jar} and
+ * {@code root24-maven-plugin-<version>.jar}, that build is measured in the same rounds, from a
+ * second private repository, so before and after meet the same load.
+ *
  * <p>System properties: {@code benchmark.projectRoot} (the checkout; set by the POM),
  * {@code benchmark.rounds} (default 5), {@code benchmark.mavenOpts} (added to {@code MAVEN_OPTS},
  * e.g. {@code -Xlog:class+load:file=/tmp/cl.txt} to count classes), {@code benchmark.keep}
@@ -36,60 +45,72 @@ import java.util.stream.Stream;
  */
 public final class ColdStartBenchmark {
 
-    private static final String[] MODULES = {"01_ai_layer", "02_audit_logging", "03_core", "04_deployment",
-            "05_documentation", "06_data_pipeline", "07_governance_legal", "08_identity_score", "09_meta_identity",
-            "10_interoperability", "11_test_simulation", "12_tooling", "13_ui_layer", "14_zero_time_auth",
-            "15_infra", "16_codex", "17_observability", "18_data_layer", "19_adapters", "20_foundation",
-            "21_post_quantum_crypto", "22_datasets", "23_compliance", "24_meta_orchestration"};
-
     public static void main(String[] args) throws Exception {
         Path project = Path.of(System.getProperty("benchmark.projectRoot", ".")).toAbsolutePath().normalize();
         int rounds = Integer.getInteger("benchmark.rounds", 5);
         String extraOpts = System.getProperty("benchmark.mavenOpts", "");
         boolean keep = Boolean.getBoolean("benchmark.keep");
         String version = System.getProperty("benchmark.version", "0.1.0-SNAPSHOT");
+        String before = System.getProperty("benchmark.before", "");
 
         Path work = Files.createTempDirectory("root24-coldstart");
         try {
             Path mavenHome = mavenHome(project);
             Path repo = Files.createDirectories(work.resolve("repo"));
             Path settings = writeSettings(work, Path.of(System.getProperty("user.home"), ".m2", "repository"));
-            seed(repo, project, version);
+            seed(repo, project, version, project.resolve("enforcer-rules/target"), project.resolve("maven-plugin/target"));
+            Path beforeRepo = null;
+            if (!before.isBlank()) {
+                beforeRepo = Files.createDirectories(work.resolve("repo-before"));
+                seed(beforeRepo, project, version, Path.of(before), Path.of(before));
+            }
 
             Map<String, Path> cases = new LinkedHashMap<>();
             cases.put("inline (no policy file)", inlineRepository(work.resolve("inline"), version));
             cases.put("policy file (examples/ssid-repository)", policyRepository(project, work.resolve("policy"), version));
 
             Runner mvn = new Runner(mavenHome.resolve("bin/mvn"), repo, settings, extraOpts, work.resolve("logs"));
+            Runner old = beforeRepo == null ? null
+                    : new Runner(mavenHome.resolve("bin/mvn"), beforeRepo, settings, extraOpts, work.resolve("logs-before"));
             // Warm-up: the first runs copy the plugins into the private repository (online, from the
             // file: mirror) and warm the page cache; then everything runs offline.
             for (Path dir : cases.values()) {
-                mvn.run(dir, false, false);
-                mvn.run(dir, true, true);
-                mvn.run(dir, false, true);
-            }
-            System.out.printf("Maven %s, %d rounds, java %s, %d CPUs%n", mavenHome.getFileName(), rounds,
-                    System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-            System.out.println("| repository | enforcer.skip (baseline) median | with Root24 median | ratio | marginal (median of paired differences) |");
-            System.out.println("| --- | ---: | ---: | ---: | ---: |");
-            for (Map.Entry<String, Path> c : cases.entrySet()) {
-                long[] off = new long[rounds];
-                long[] on = new long[rounds];
-                long[] diff = new long[rounds];
-                for (int r = 0; r < rounds; r++) {
-                    if (r % 2 == 0) {
-                        off[r] = mvn.run(c.getValue(), true, true);
-                        on[r] = mvn.run(c.getValue(), false, true);
-                    } else {
-                        on[r] = mvn.run(c.getValue(), false, true);
-                        off[r] = mvn.run(c.getValue(), true, true);
-                    }
-                    diff[r] = on[r] - off[r];
+                for (Runner r : old == null ? List.of(mvn) : List.of(mvn, old)) {
+                    r.run(dir, Mode.ROOT24, false);
+                    r.run(dir, Mode.SKIP, true);
+                    r.run(dir, Mode.FLOOR, true);
+                    r.run(dir, Mode.ROOT24, true);
                 }
-                long offMedian = median(off);
-                long onMedian = median(on);
-                System.out.printf("| %s | %.2f s | %.2f s | %.2f | %.2f s |%n", c.getKey(), offMedian / 1e9,
-                        onMedian / 1e9, (double) onMedian / offMedian, median(diff) / 1e9);
+            }
+            System.out.printf("%s, %d rounds, java %s, %d CPUs%n", mvn.version(), rounds,
+                    System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+            System.out.println("| repository | build | median wall | ratio | marginal wall | median CPU | ratio | marginal CPU |");
+            System.out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+            for (Map.Entry<String, Path> c : cases.entrySet()) {
+                List<String> names = new ArrayList<>(List.of("-Denforcer.skip (baseline)", "enforcer, `<alwaysPass/>` only",
+                        "Root24 rules"));
+                if (old != null) {
+                    names.add("Root24 rules, before");
+                }
+                Time[][] times = new Time[names.size()][rounds];
+                for (int r = 0; r < rounds; r++) {
+                    // A different order each round, so drift during a round does not favour one build.
+                    int shift = r % names.size();
+                    for (int k = 0; k < names.size(); k++) {
+                        int which = (k + shift) % names.size();
+                        Path dir = c.getValue();
+                        times[which][r] = switch (which) {
+                            case 0 -> mvn.run(dir, Mode.SKIP, true);
+                            case 1 -> mvn.run(dir, Mode.FLOOR, true);
+                            case 2 -> mvn.run(dir, Mode.ROOT24, true);
+                            default -> old.run(dir, Mode.ROOT24, true);
+                        };
+                    }
+                }
+                for (int k = 0; k < names.size(); k++) {
+                    System.out.printf("| %s | %s | %s | %s |%n", c.getKey(), names.get(k),
+                            row(times[k], times[0], Time::wall, k == 0), row(times[k], times[0], Time::cpu, k == 0));
+                }
             }
         } finally {
             if (keep) {
@@ -100,20 +121,33 @@ public final class ColdStartBenchmark {
         }
     }
 
+    /** Which build of a repository: the rules skipped, the enforcer's own trivial rule, or the Root24 rules. */
+    private enum Mode { SKIP, FLOOR, ROOT24 }
+
     /** Runs {@code mvn validate} and returns its wall time; fails on a failed build. */
     private record Runner(Path mvn, Path repo, Path settings, String extraOpts, Path logs) {
 
-        long run(Path dir, boolean skip, boolean offline) throws IOException, InterruptedException {
+        String version() throws IOException, InterruptedException {
+            Process p = new ProcessBuilder(mvn.toString(), "--version").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            return out.lines().findFirst().orElse("Maven").replaceAll("\\s*\\(.*", "");
+        }
+
+        Time run(Path dir, Mode mode, boolean offline) throws IOException, InterruptedException {
             Files.createDirectories(logs);
-            List<String> command = new ArrayList<>(List.of(mvn.toString(), "-B", "-ntp", "-s", settings.toString(),
-                    "-Dmaven.repo.local=" + repo, "validate"));
+            List<String> command = new ArrayList<>(List.of("bash", "-c", "TIMEFORMAT='" + CPU_MARK + " %U %S'; time \"$@\"", "mvn",
+                    mvn.toString(), "-B", "-ntp", "-s", settings.toString(), "-Dmaven.repo.local=" + repo, "validate"));
             if (offline) {
                 command.add("-o");
             }
-            if (skip) {
+            if (mode == Mode.SKIP) {
                 command.add("-Denforcer.skip");
             }
-            Path log = logs.resolve(dir.getFileName() + (skip ? "-skip" : "-on") + ".log");
+            if (mode == Mode.FLOOR) {
+                command.addAll(List.of("-f", FLOOR_POM));
+            }
+            Path log = logs.resolve(dir.getFileName() + "-" + mode.name().toLowerCase(java.util.Locale.ROOT) + ".log");
             ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             String opts = pb.environment().getOrDefault("MAVEN_OPTS", "");
@@ -126,19 +160,43 @@ public final class ColdStartBenchmark {
             }
             long elapsed = System.nanoTime() - start;
             String out = Files.readString(log, StandardCharsets.UTF_8);
+            String cpu = out.lines().filter(l -> l.startsWith(CPU_MARK)).reduce((a, b) -> b)
+                    .orElseThrow(() -> new IllegalStateException("no CPU times in " + log));
+            String[] userSystem = cpu.substring(CPU_MARK.length()).trim().split("\\s+");
+            long cpuNanos = (long) ((Double.parseDouble(userSystem[0]) + Double.parseDouble(userSystem[1])) * 1e9);
             if (p.exitValue() != 0 || !out.contains("BUILD SUCCESS")) {
+                List<String> lines = out.lines().toList();
+                System.err.println(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
                 throw new IllegalStateException("mvn validate failed in " + dir + ", see " + log);
             }
             // The baseline must not run the rules, and the measured build must: else the
             // comparison measures nothing.
-            boolean ran = out.contains("Rule 0: dev.root24") || out.contains("ciReferences")
-                    || out.contains("root24Lock");
-            if (skip == ran) {
-                throw new IllegalStateException((skip ? "the rules ran despite -Denforcer.skip" : "the rules did not run")
-                        + ", see " + log);
+            boolean ran = out.contains("Rule 0: dev.root24");
+            boolean floor = out.contains("Rule 0: org.apache.maven.enforcer.rules.AlwaysPass");
+            if (ran != (mode == Mode.ROOT24) || floor != (mode == Mode.FLOOR)) {
+                throw new IllegalStateException("the " + mode + " build did not run the rules it should, see " + log);
             }
-            return elapsed;
+            return new Time(elapsed, cpuNanos);
         }
+    }
+
+    /** Wall time and CPU time (user + system, every thread of the build's JVM) of one build. */
+    private record Time(long wall, long cpu) {}
+
+    private static final String CPU_MARK = "root24-benchmark-cpu:";
+
+    /** Median, ratio of medians to the baseline, and median of the paired differences (what the build adds). */
+    private static String row(Time[] times, Time[] baseline, java.util.function.ToLongFunction<Time> what, boolean isBaseline) {
+        long[] values = new long[times.length];
+        long[] base = new long[times.length];
+        long[] diff = new long[times.length];
+        for (int r = 0; r < times.length; r++) {
+            values[r] = what.applyAsLong(times[r]);
+            base[r] = what.applyAsLong(baseline[r]);
+            diff[r] = values[r] - base[r];
+        }
+        return String.format("%.2f s | %.2f | %s", median(values) / 1e9, (double) median(values) / median(base),
+                isBaseline ? "" : String.format("%+.2f s", median(diff) / 1e9));
     }
 
     private static long median(long[] values) {
@@ -176,14 +234,14 @@ public final class ColdStartBenchmark {
         return Files.writeString(work.resolve("settings.xml"), settings);
     }
 
-    /** Copies the freshly built root24 artifacts into the private repository, as an install would. */
-    private static void seed(Path repo, Path project, String version) throws IOException {
+    /** Copies root24 artifacts (jars from the given directories) into a private repository, as an install would. */
+    private static void seed(Path repo, Path project, String version, Path rulesJars, Path pluginJars) throws IOException {
         Path base = repo.resolve("dev/root24");
         copy(project.resolve("pom.xml"), base.resolve("root24-parent/" + version + "/root24-parent-" + version + ".pom"));
         for (String[] m : new String[][] {{"enforcer-rules", "root24-enforcer-rules"}, {"maven-plugin", "root24-maven-plugin"}}) {
             Path dir = base.resolve(m[1] + "/" + version);
             copy(project.resolve(m[0] + "/pom.xml"), dir.resolve(m[1] + "-" + version + ".pom"));
-            Path jar = project.resolve(m[0] + "/target/" + m[1] + "-" + version + ".jar");
+            Path jar = (m[0].equals("enforcer-rules") ? rulesJars : pluginJars).resolve(m[1] + "-" + version + ".jar");
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException(jar + " is missing: build with -am (package) first");
             }
@@ -211,13 +269,14 @@ public final class ColdStartBenchmark {
         Path pom = to.resolve("pom.xml");
         Files.writeString(pom, Files.readString(pom).replaceFirst("<root24.version>[^<]*</root24.version>",
                 "<root24.version>" + version + "</root24.version>"));
+        writeFloor(to);
         return to;
     }
 
     /** The 24 modules and the SSID report's seven tools, every reference wired (as src/it/_shared/ci-seed.groovy). */
     private static Path inlineRepository(Path to, String version) throws IOException {
         Map<String, String> files = new LinkedHashMap<>();
-        for (String module : MODULES) {
+        for (String module : StructurePolicy.DEFAULT_MODULES) {
             files.put(module + "/module.yaml", "name: " + module + "\n");
         }
         files.put(".mvn/maven.config", "--no-transfer-progress\n");
@@ -344,7 +403,25 @@ public final class ColdStartBenchmark {
             Files.createDirectories(p.getParent());
             Files.writeString(p, f.getValue().stripLeading(), StandardCharsets.UTF_8);
         }
+        writeFloor(to);
         return to;
+    }
+
+    /**
+     * The repository's POM with the enforcer running only its own {@code <alwaysPass/>}; under
+     * {@code .mvn/}, where root24Lock does not look, so both builds see the same repository root.
+     */
+    private static final String FLOOR_POM = ".mvn/floor/pom.xml";
+
+    private static void writeFloor(Path repository) throws IOException {
+        String pom = Files.readString(repository.resolve("pom.xml"));
+        String floor = pom.replaceFirst("(?s)<rules>.*?</rules>", "<rules><alwaysPass/></rules>");
+        if (floor.equals(pom)) {
+            throw new IllegalStateException("no <rules> in " + repository.resolve("pom.xml"));
+        }
+        Path target = repository.resolve(FLOOR_POM);
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, floor);
     }
 
     private static void delete(Path dir) throws IOException {

@@ -174,8 +174,8 @@ public final class ChainVerifier {
         try (EntryChecks.Results results = checks.results(files.keySet().iterator(), parallelism, window)) {
             for (long i = 0; i < count; i++) {
                 Path file = files.get(i);
-                String name = WormStore.entryFileName(i);
                 if (file == null) {
+                    String name = WormStore.entryFileName(i);
                     // One problem per gap, however long: the loop jumps to the next present entry.
                     long next = files.ceilingKey(i);
                     problems.add(new ChainProblem(Outcome.FAIL, i, name, next - i == 1
@@ -190,6 +190,7 @@ public final class ChainVerifier {
                 if (read.index() != i) {
                     throw new IllegalStateException("entry checks out of order: " + read.index() + " for " + i);
                 }
+                String name = read.name();
                 problems.addAll(read.beforeLink());
                 if (read.readable()) {
                     ChainFields chain = read.chain();

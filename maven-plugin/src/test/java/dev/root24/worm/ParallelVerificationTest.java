@@ -94,6 +94,16 @@ class ParallelVerificationTest {
         assertThat(v.toJson()).isEqualTo(sequential.toJson());
     }
 
+    /** The digest check that replaced the regular expressions {@code [0-9a-f]{128}} and {@code [0-9a-f]{64}}. */
+    @ParameterizedTest(name = "\"{0}\" of {1} digits: {2}")
+    @CsvSource({"0123456789abcdef, 16, true", "0123456789ABCDEF, 16, false", "0123456789abcdeg, 16, false",
+            "0123456789abcde, 16, false", "0123456789abcdef0, 16, false", "'', 0, true", "'٠١', 2, false",
+            "'ab ', 3, false"})
+    void reportDigestsMustBeLowercaseHex(String text, int length, boolean expected) {
+        assertThat(EntryChecks.lowercaseHex(text, length)).isEqualTo(expected);
+        assertThat(text.matches("[0-9a-f]{" + length + "}")).isEqualTo(expected);
+    }
+
     @Test
     void anIntactChainVerifiesInParallel(@TempDir Path dir) throws Exception {
         Signer signer = Chains.signer(SignatureAlgorithm.ED25519);
