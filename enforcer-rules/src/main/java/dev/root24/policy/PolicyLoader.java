@@ -46,7 +46,6 @@ public final class PolicyLoader {
     private final RepositoryRoot root;
     private final ClassLoader classLoader;
     private final YamlReader reader = new YamlReader(YamlReader.DEFAULT_MAX_BYTES);
-    private final PolicySchema schema = PolicySchema.bundled();
 
     /**
      * @param root repository-relative policy paths resolve against it and may not leave it
@@ -95,7 +94,7 @@ public final class PolicyLoader {
             JsonNode inlineTree = MAPPER.valueToTree(withoutNulls(inline.tree()));
             ObjectNode versioned = JsonNodeFactory.instance.objectNode().put("version", 1);
             versioned.setAll((ObjectNode) inlineTree);
-            List<String> problems = schema.validateTree(versioned, key -> {
+            List<String> problems = PolicySchema.bundled().validateTree(versioned, key -> {
                 SettingSource source = inline.sourceOf(key);
                 return source == null ? "inline configuration" : source.display();
             });
@@ -147,6 +146,7 @@ public final class PolicyLoader {
         if (document instanceof YamlNode.Scalar scalar && scalar.value() == null) {
             throw PolicyException.at(source.display(), 1, "is empty; a policy needs at least 'version: 1'");
         }
+        PolicySchema schema = PolicySchema.bundled();
         List<PolicyException> problems = schema.problems(document, source.display());
         if (problems.size() == 1) {
             throw problems.get(0);

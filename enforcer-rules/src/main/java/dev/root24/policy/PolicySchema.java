@@ -30,8 +30,6 @@ public final class PolicySchema {
 
     public static final String RESOURCE = "root24/root24-policy.schema.json";
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
-
     private final JsonNode schemaTree;
     private final Schema schema;
 
@@ -41,15 +39,28 @@ public final class PolicySchema {
                 com.networknt.schema.SchemaLocation.of("https://root24.dev/schema/root24-policy-1.json"), schemaTree);
     }
 
-    /** The schema shipped in the rules jar. */
+    /**
+     * The schema shipped in the rules jar, compiled once: both rules and certify of one build share
+     * it (it is immutable and the validator is thread-safe), and a run that validates nothing never
+     * loads the validator.
+     */
     public static PolicySchema bundled() {
-        try (InputStream in = PolicySchema.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the rules jar");
+        return Bundled.SCHEMA;
+    }
+
+    /** Initialised on first use only (holder idiom): compiling the schema loads the whole validator. */
+    private static final class Bundled {
+        static final PolicySchema SCHEMA = load();
+
+        private static PolicySchema load() {
+            try (InputStream in = PolicySchema.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException(RESOURCE + " is missing from the rules jar");
+                }
+                return new PolicySchema(JsonMapper.builder().build().readTree(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return new PolicySchema(MAPPER.readTree(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -19,10 +19,10 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.dataformat.yaml.YAMLFactory;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLParser;
 import tools.jackson.dataformat.yaml.YAMLSchema;
 
@@ -48,7 +48,9 @@ public final class YamlReader {
 
     private final long maxBytes;
     private final boolean aliases;
-    private final YAMLMapper mapper;
+    // The token stream is all this reader needs: a YAMLMapper would initialise Jackson's whole
+    // databind layer (hundreds of classes) on every cold start of a rule that only parses CI files.
+    private final YAMLFactory factory;
 
     public YamlReader() {
         this(DEFAULT_MAX_BYTES);
@@ -76,7 +78,7 @@ public final class YamlReader {
                 .setMaxAliasesForCollections(0)
                 .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, maxBytes))
                 .build();
-        YAMLFactory factory = YAMLFactory.builder()
+        this.factory = YAMLFactory.builder()
                 .loadSettings(settings)
                 // YAML 1.2 core schema: `~`/`null` are null, `yes`/`on` stay strings (no YAML 1.1 booleans)
                 .yamlSchema(YAMLSchema.CORE)
@@ -85,7 +87,6 @@ public final class YamlReader {
                         .maxDocumentLength(maxBytes)
                         .build())
                 .build();
-        this.mapper = YAMLMapper.builder(factory).build();
     }
 
     /**
@@ -114,7 +115,7 @@ public final class YamlReader {
         if (text.length() > maxBytes) {
             throw PolicyException.at(displayName, 0, "is larger than the limit of " + maxBytes + " bytes");
         }
-        try (JsonParser parser = mapper.createParser(text)) {
+        try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return new YamlNode.Scalar(1, null);

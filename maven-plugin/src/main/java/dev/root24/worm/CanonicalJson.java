@@ -170,6 +170,12 @@ public final class CanonicalJson {
     }
 
     private static void writeString(String value, StringBuilder out) {
+        if (needsNoEscape(value)) {
+            // The common case (base64, hex, ids): appended in bulk, which is what keeps re-serialising
+            // every entry of a long chain cheap. The output is the same as the loop below gives.
+            out.append('"').append(value).append('"');
+            return;
+        }
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -185,6 +191,17 @@ public final class CanonicalJson {
             }
         }
         out.append('"');
+    }
+
+    /** True when no character of {@code value} is escaped or is a surrogate, so it is written as it is. */
+    private static boolean needsNoEscape(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean pairedSurrogate(String value, int i) {

@@ -23,12 +23,18 @@ import java.util.regex.Pattern;
  */
 public final class ChainVerifier {
 
-    private static final Pattern HEX_512 = Pattern.compile("[0-9a-f]{128}");
-    private static final Pattern HEX_256 = Pattern.compile("[0-9a-f]{64}");
+    /**
+     * Entries checked ahead of the chain-wide checks, per thread: enough to keep every core busy
+     * while the consumer waits on a slow entry; each holds at most {@link WormStore#MAX_ENTRY_BYTES}
+     * only while it is being checked, so memory stays bounded whatever the chain's length.
+     */
+    private static final int ENTRIES_AHEAD_PER_THREAD = 64;
 
     private final List<TrustedKey> trustedKeys;
     private final Checkpoint trustedCheckpoint;
     private final Set<SignatureAlgorithm> requiredAlgorithms;
+    private final int parallelism;
+    private final int window;
 
     /**
      * @param trustedKeys        the only keys whose signatures count; when non-empty, every entry
@@ -40,6 +46,18 @@ public final class ChainVerifier {
      */
     public ChainVerifier(List<TrustedKey> trustedKeys, Checkpoint trustedCheckpoint,
             Set<SignatureAlgorithm> requiredAlgorithms) {
+        this(trustedKeys, trustedCheckpoint, requiredAlgorithms, Runtime.getRuntime().availableProcessors(),
+                ENTRIES_AHEAD_PER_THREAD * Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * As above, with the entry checks on {@code parallelism} threads (1: all on the caller's),
+     * at most {@code window} entries ahead of the chain-wide checks.
+     */
+    ChainVerifier(List<TrustedKey> trustedKeys, Checkpoint trustedCheckpoint, Set<SignatureAlgorithm> requiredAlgorithms,
+            int parallelism, int window) {
+        this.parallelism = parallelism;
+        this.window = window;
         this.trustedKeys = List.copyOf(trustedKeys);
         this.trustedCheckpoint = trustedCheckpoint;
         EnumSet<SignatureAlgorithm> required = EnumSet.noneOf(SignatureAlgorithm.class);
@@ -51,9 +69,6 @@ public final class ChainVerifier {
         this.requiredAlgorithms = required;
     }
 
-    /** One entry as read: what later checks need from it. */
-    private record Read(DsseEnvelope envelope, byte[] payload, ChainFields chain) {
-    }
 
     /** Verifies the directory store at {@code store}. */
     public ChainVerification verify(Path store) {
@@ -96,50 +111,82 @@ public final class ChainVerifier {
 
         MerkleTree tree = new MerkleTree();
         boolean treeIntact = true;
-        Read previous = null;
+        // The previous entry as checked; null when it is missing or unreadable (no link to check).
+        EntryChecks.Checked previous = null;
         long signedEntries = 0;
         List<Long> unsigned = new ArrayList<>();
         List<Long> unchecked = new ArrayList<>();
         String firstUuid = null;
-        for (long i = 0; i < count; i++) {
-            ChainStore.StoredEntry file = files.get(i);
-            String name = file == null ? chainStore.entryName(i) : file.name();
-            Read read = null;
-            if (file == null) {
-                // One problem per gap, however long: the loop jumps to the next present entry.
-                long next = files.ceilingKey(i);
-                problems.add(new ChainProblem(Outcome.FAIL, i, name, next - i == 1
-                        ? "entry is missing (deleted?): the indexes have a gap"
-                        : "entries " + i + ".." + (next - 1) + " (" + (next - i) + ") are missing (deleted?): the indexes have a gap"));
-                treeIntact = false;
-                previous = null;
-                i = next - 1;
-                continue;
-            } else {
-                read = checkEntry(i, file, name, previous, problems);
+        // Reading, parsing and signatures run across the cores, a bounded window ahead; the checks
+        // that link an entry to the one before stay here, in index order.
+        EntryChecks checks = new EntryChecks(trustedKeys, requiredAlgorithms, new EntryChecks.EntryBytes() {
+            @Override
+            public byte[] read(long index) throws IOException {
+                return files.get(index).read();
             }
-            if (read != null) {
-                if (i == 0) {
-                    firstUuid = read.chain().uuid();
-                }
-                SignatureCheck s = checkSignatures(i, name, read, problems);
-                if (s == SignatureCheck.VERIFIED) {
-                    signedEntries++;
-                } else if (s == SignatureCheck.UNSIGNED) {
-                    unsigned.add(i);
-                } else if (s == SignatureCheck.UNCHECKED) {
-                    unchecked.add(i);
-                }
-                if (treeIntact) {
-                    tree.append(read.payload());
-                }
-            } else {
-                treeIntact = false;
+
+            @Override
+            public String name(long index) {
+                return files.get(index).name();
             }
-            if (treeIntact && wantedRoots.contains(i + 1)) {
-                rootsAt.put(i + 1, tree.root());
+        });
+        try (EntryChecks.Results results = checks.results(files.keySet().iterator(), parallelism, window)) {
+            for (long i = 0; i < count; i++) {
+                ChainStore.StoredEntry file = files.get(i);
+                if (file == null) {
+                    String name = chainStore.entryName(i);
+                    // One problem per gap, however long: the loop jumps to the next present entry.
+                    long next = files.ceilingKey(i);
+                    problems.add(new ChainProblem(Outcome.FAIL, i, name, next - i == 1
+                            ? "entry is missing (deleted?): the indexes have a gap"
+                            : "entries " + i + ".." + (next - 1) + " (" + (next - i) + ") are missing (deleted?): the indexes have a gap"));
+                    treeIntact = false;
+                    previous = null;
+                    i = next - 1;
+                    continue;
+                }
+                EntryChecks.Checked read = results.next();
+                if (read.index() != i) {
+                    throw new IllegalStateException("entry checks out of order: " + read.index() + " for " + i);
+                }
+                String name = read.name();
+                problems.addAll(read.beforeLink());
+                if (read.readable()) {
+                    ChainFields chain = read.chain();
+                    if (i > 0 && previous != null) {
+                        if (!previous.payloadSha512().equals(chain.prev())) {
+                            problems.add(new ChainProblem(Outcome.FAIL, i, name, "prev does not match entry " + (i - 1)
+                                    + " (SHA-512 of its payload): the link is broken"));
+                        }
+                        if (!chain.timestamp().isAfter(previous.chain().timestamp())) {
+                            problems.add(new ChainProblem(Outcome.FAIL, i, name, "timestamp " + EntryStatement.TIMESTAMP.format(chain.timestamp())
+                                    + " does not rise above entry " + (i - 1) + "'s " + EntryStatement.TIMESTAMP.format(previous.chain().timestamp())));
+                        }
+                    }
+                    problems.addAll(read.afterLink());
+                    if (i == 0) {
+                        firstUuid = chain.uuid();
+                    }
+                    EntryChecks.SignatureCheck s = read.signatures();
+                    if (s == EntryChecks.SignatureCheck.VERIFIED) {
+                        signedEntries++;
+                    } else if (s == EntryChecks.SignatureCheck.UNSIGNED) {
+                        unsigned.add(i);
+                    } else if (s == EntryChecks.SignatureCheck.UNCHECKED) {
+                        unchecked.add(i);
+                    }
+                    if (treeIntact) {
+                        tree.appendLeafHash(read.leafHash());
+                    }
+                    previous = read;
+                } else {
+                    treeIntact = false;
+                    previous = null;
+                }
+                if (treeIntact && wantedRoots.contains(i + 1)) {
+                    rootsAt.put(i + 1, tree.root());
+                }
             }
-            previous = read;
         }
 
         if (count < 2) {
@@ -183,131 +230,6 @@ public final class ChainVerifier {
                 start = k;
             }
         }
-    }
-
-    private Read checkEntry(long i, ChainStore.StoredEntry file, String name, Read previous, List<ChainProblem> problems) {
-        byte[] bytes;
-        try {
-            bytes = file.read();
-        } catch (RegularFile.Refused e) {
-            problems.add(new ChainProblem(Outcome.FAIL, i, name, e.getMessage()));
-            return null;
-        } catch (IOException e) {
-            problems.add(new ChainProblem(Outcome.FAIL, i, name, "cannot read (" + e.getClass().getSimpleName() + ")"));
-            return null;
-        }
-        DsseEnvelope envelope;
-        ChainFields chain;
-        try {
-            envelope = DsseEnvelope.parse(bytes);
-        } catch (IllegalArgumentException e) {
-            problems.add(new ChainProblem(Outcome.FAIL, i, name, CanonicalJson.describe(e, "DSSE envelope")));
-            return null;
-        }
-        if (!Arrays.equals(bytes, envelope.toJson())) {
-            problems.add(new ChainProblem(Outcome.FAIL, i, name,
-                    "envelope bytes are not in the canonical form they were written in (edited after writing)"));
-        }
-        if (!DsseEnvelope.IN_TOTO_PAYLOAD_TYPE.equals(envelope.payloadType())) {
-            problems.add(new ChainProblem(Outcome.FAIL, i, name, "payloadType is not " + DsseEnvelope.IN_TOTO_PAYLOAD_TYPE));
-        }
-        try {
-            chain = EntryStatement.chainFields(envelope.payload());
-            if (!Arrays.equals(envelope.payload(), CanonicalJson.canonicalize(envelope.payload()))) {
-                problems.add(new ChainProblem(Outcome.FAIL, i, name, "payload is not RFC 8785 canonical JSON"));
-            }
-        } catch (IllegalArgumentException e) {
-            problems.add(new ChainProblem(Outcome.FAIL, i, name, "payload unreadable: "
-                    + CanonicalJson.describe(e, "in-toto Statement")));
-            return null;
-        }
-        if (chain.index() != i) {
-            problems.add(new ChainProblem(Outcome.FAIL, i, name, "payload says index " + chain.index()
-                    + " but the file holds entry " + i + " (moved, swapped or inserted)"));
-        }
-        if (i == 0 && !chain.prev().isEmpty()) {
-            problems.add(new ChainProblem(Outcome.FAIL, i, name, "first entry must have an empty prev"));
-        }
-        if (i > 0 && previous != null) {
-            String expected = DigestAlgorithm.SHA_512.hex(previous.payload());
-            if (!expected.equals(chain.prev())) {
-                problems.add(new ChainProblem(Outcome.FAIL, i, name, "prev does not match entry " + (i - 1)
-                        + " (SHA-512 of its payload): the link is broken"));
-            }
-            if (!chain.timestamp().isAfter(previous.chain().timestamp())) {
-                problems.add(new ChainProblem(Outcome.FAIL, i, name, "timestamp " + EntryStatement.TIMESTAMP.format(chain.timestamp())
-                        + " does not rise above entry " + (i - 1) + "'s " + EntryStatement.TIMESTAMP.format(previous.chain().timestamp())));
-            }
-        }
-        if (!HEX_512.matcher(chain.sha512()).matches() || !HEX_256.matcher(chain.blake2b()).matches()) {
-            problems.add(new ChainProblem(Outcome.FAIL, i, name, "report digests are not lowercase hex SHA-512 and BLAKE2b-256"));
-        }
-        return new Read(envelope, envelope.payload(), chain);
-    }
-
-    /** UNSIGNED and UNCHECKED are warnings, reported per run of consecutive entries, not per entry. */
-    private enum SignatureCheck { VERIFIED, UNSIGNED, UNSIGNED_REQUIRED, UNCHECKED, NOT_VERIFIED }
-
-    private SignatureCheck checkSignatures(long i, String name, Read read, List<ChainProblem> problems) {
-        List<ChainFields.DeclaredSigner> declared = read.chain().signers();
-        List<DsseEnvelope.Signature> present = read.envelope().signatures();
-        if (declared.isEmpty()) {
-            if (!present.isEmpty()) {
-                problems.add(new ChainProblem(Outcome.FAIL, i, name,
-                        "payload says unsigned but the envelope carries signatures"));
-            }
-            if (!trustedKeys.isEmpty() || !requiredAlgorithms.isEmpty()) {
-                problems.add(new ChainProblem(Outcome.FAIL, i, name, "entry is unsigned, but signatures by "
-                        + names(requiredAlgorithms) + " trusted keys are required"));
-            } else {
-                return SignatureCheck.UNSIGNED;
-            }
-            return SignatureCheck.UNSIGNED_REQUIRED;
-        }
-        if (present.size() != declared.size()) {
-            problems.add(new ChainProblem(Outcome.FAIL, i, name, "payload declares " + declared.size()
-                    + " signature(s) but the envelope carries " + present.size() + " (stripped or added)"));
-        }
-        byte[] pae = read.envelope().pae();
-        EnumSet<SignatureAlgorithm> verified = EnumSet.noneOf(SignatureAlgorithm.class);
-        boolean allGood = true;
-        for (int k = 0; k < declared.size(); k++) {
-            ChainFields.DeclaredSigner signer = declared.get(k);
-            DsseEnvelope.Signature signature = k < present.size() ? present.get(k) : null;
-            String label = signer.algorithm().displayName() + " key " + shortId(signer.keyid());
-            if (signature == null || !signature.keyid().equals(signer.keyid())) {
-                problems.add(new ChainProblem(Outcome.FAIL, i, name, "no signature by the declared " + label));
-                allGood = false;
-                continue;
-            }
-            if (trustedKeys.isEmpty()) {
-                allGood = false;
-                continue;
-            }
-            TrustedKey key = trustedKeys.stream().filter(t -> t.keyId().equals(signer.keyid())).findFirst().orElse(null);
-            if (key == null) {
-                problems.add(new ChainProblem(Outcome.FAIL, i, name, "signed by " + label
-                        + ", which is not among the trusted keys"));
-                allGood = false;
-            } else if (key.algorithm() != signer.algorithm() || !key.verify(pae, signature.sig())) {
-                problems.add(new ChainProblem(Outcome.FAIL, i, name, "the " + label
-                        + " signature does not verify (entry altered or signature forged)"));
-                allGood = false;
-            } else {
-                verified.add(key.algorithm());
-            }
-        }
-        if (trustedKeys.isEmpty()) {
-            return SignatureCheck.UNCHECKED;
-        }
-        for (SignatureAlgorithm required : requiredAlgorithms) {
-            if (!verified.contains(required)) {
-                problems.add(new ChainProblem(Outcome.FAIL, i, name, "no valid " + required.displayName()
-                        + " signature by a trusted key, which is required"));
-                allGood = false;
-            }
-        }
-        return allGood ? SignatureCheck.VERIFIED : SignatureCheck.NOT_VERIFIED;
     }
 
     private static String names(Set<SignatureAlgorithm> algorithms) {

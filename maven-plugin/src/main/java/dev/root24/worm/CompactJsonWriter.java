@@ -22,7 +22,8 @@ abstract class CompactJsonWriter {
     abstract String number(JsonNode node);
 
     final String write(JsonNode node) {
-        StringBuilder out = new StringBuilder();
+        // Sized for a chain entry, so writing one rarely regrows the buffer.
+        StringBuilder out = new StringBuilder(4096);
         write(node, out);
         return out.toString();
     }

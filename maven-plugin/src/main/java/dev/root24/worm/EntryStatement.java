@@ -75,7 +75,11 @@ public final class EntryStatement {
 
     /** Reads the chain fields back; {@link IllegalArgumentException} with a one-line reason. */
     static ChainFields chainFields(byte[] payload) {
-        JsonNode root = CanonicalJson.parse(payload);
+        return chainFields(CanonicalJson.parse(payload));
+    }
+
+    /** {@link #chainFields(byte[])} of a payload already parsed. */
+    static ChainFields chainFields(JsonNode root) {
         if (!STATEMENT_TYPE.equals(root.path("_type").stringValue(null))) {
             throw new CanonicalJson.ShapeProblem("payload is not an in-toto Statement v1");
         }

@@ -21,7 +21,16 @@ final class MerkleTree {
 
     /** Adds a leaf: its hash is SHA-256(0x00 || data). */
     void append(byte[] leafData) {
-        byte[] hash = hash((byte) 0x00, leafData, null);
+        appendLeafHash(leafHash(leafData));
+    }
+
+    /** The hash a leaf of {@code leafData} has, computed apart from the tree (e.g. on another thread). */
+    static byte[] leafHash(byte[] leafData) {
+        return hash((byte) 0x00, leafData, null);
+    }
+
+    /** Adds a leaf by its {@link #leafHash}. */
+    void appendLeafHash(byte[] hash) {
         roots.add(hash);
         sizes.add(1L);
         size++;
