@@ -72,7 +72,7 @@ enum ScriptLanguage {
     record Loaded(TSLanguage language, String problem) {
         static Loaded of(String grammar, Supplier<TSLanguage> load) {
             try {
-                return new Loaded(load.get(), null);
+                return new Loaded(NativeLibraries.load(load), null);
             } catch (LinkageError | RuntimeException e) {
                 return new Loaded(null, "the tree-sitter " + grammar + " parser cannot be loaded on this platform ("
                         + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ": " + e.getClass().getSimpleName()
