@@ -7,7 +7,7 @@ assert log.contains('ROOT24 68/100 BRONZE (static 80, dynamic 100, audit 0)')
 // once per reactor: the 03_core module does not certify again
 assert log.count('ROOT24 68/100 BRONZE') == 1
 assert log.contains('is a file of the repository (23_compliance/keys/root24.pub.pem), not by the organisation\'s policy artifact: its signatures earn no audit points')
-assert log.contains('chain empty (0 entries), 0/1 signed with organisation keys, evidence 0/0')
+assert log.contains('chain empty (0 entries); 0 of 1 certifications signed with an organisation key, this one included; 0 of 0 evidence files present')
 assert log.contains('WORM entry 0 (signed [Ed25519 signing key ')
 assert log.contains('pre_commit') && log.contains('exit 1')
 assert log.contains('Path to SILVER (70)')

@@ -124,8 +124,16 @@ public final class WormAuditPhase implements AuditPhase {
         if (evidence.isEmpty()) {
             findings.add(new Finding("NO_EVIDENCE", null, 0, "no evidence is configured (worm.evidence): it earns nothing"));
         }
-        String note = String.format("chain %s (%d entr%s), %d/%d signed with organisation keys, evidence %d/%d",
-                chain.entries() == 0 ? "empty" : chain.outcome().toString(), chain.entries(), chain.entries() == 1 ? "y" : "ies",
+        // Said as a person would: what the chain holds, how many certifications (this one included)
+        // an organisation key signed, how many evidence files are there.
+        String note = String.format("chain %s (%d entr%s); %d of %d certifications signed with an organisation key,"
+                + " this one included; %d of %d evidence files present",
+                chain.entries() == 0 ? "empty" : switch (chain.outcome()) {
+                    case OK -> "verified";
+                    case WARN -> "verified with warnings";
+                    case FAIL -> "failing verification";
+                },
+                chain.entries(), chain.entries() == 1 ? "y" : "ies",
                 signedEntries + (thisRunCounts ? 1 : 0), slots, present, evidence.size());
         return new AuditEvidence(PhaseScore.measured(Phase.AUDIT, score, note), findings, exact, improvements);
     }
