@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.root24.testing.ParameterTable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,7 +25,6 @@ class RuleReferencePagesTest {
     /** The enforcer's own settings, inherited by every rule and documented on each page. */
     private static final Set<String> ENFORCER_SETTINGS = Set.of("level");
 
-    private static final Pattern ROW = Pattern.compile("^\\| `([A-Za-z0-9]+)` \\|");
 
     static Stream<Arguments> rules() {
         return Stream.of(Arguments.of("root24Lock", Root24LockRule.class),
@@ -50,22 +46,8 @@ class RuleReferencePagesTest {
 
     /** The first column of the table under the "| parameter |" header. */
     private static Set<String> documented(String rule) throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("..", "docs", "rules", rule + ".md"));
-        Set<String> names = new TreeSet<>();
-        boolean inTable = false;
-        for (String line : lines) {
-            if (line.startsWith("| parameter |")) {
-                inTable = true;
-            } else if (inTable && !line.startsWith("|")) {
-                break;
-            } else if (inTable) {
-                Matcher row = ROW.matcher(line);
-                if (row.find()) {
-                    names.add(row.group(1));
-                }
-            }
-        }
-        assertThat(inTable).as("docs/rules/%s.md has a '| parameter |' table", rule).isTrue();
+        Set<String> names = new TreeSet<>(ParameterTable.rows(Path.of("..", "docs", "rules", rule + ".md")).keySet());
+        assertThat(names).as("docs/rules/%s.md has a '| parameter |' table", rule).isNotEmpty();
         return names;
     }
 

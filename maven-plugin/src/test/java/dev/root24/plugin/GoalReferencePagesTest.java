@@ -6,16 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import dev.root24.testing.ParameterTable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
@@ -30,7 +28,6 @@ import org.w3c.dom.NodeList;
 class GoalReferencePagesTest {
 
     private static final Path PAGES = Path.of("..", "docs", "goals");
-    private static final Pattern ROW = Pattern.compile("^\\| `([A-Za-z0-9]+)` \\| (?:`([A-Za-z0-9.]+)`)? *\\|");
 
     static Stream<String> goals() throws IOException {
         try (Stream<Path> pages = Files.list(PAGES)) {
@@ -78,22 +75,7 @@ class GoalReferencePagesTest {
     }
 
     private static Map<String, String> documented(String goal) throws IOException {
-        List<String> lines = Files.readAllLines(PAGES.resolve(goal + ".md"));
-        Map<String, String> rows = new TreeMap<>();
-        boolean inTable = false;
-        for (String line : lines) {
-            if (line.startsWith("| parameter |")) {
-                inTable = true;
-            } else if (inTable && !line.startsWith("|")) {
-                break;
-            } else if (inTable) {
-                Matcher m = ROW.matcher(line);
-                if (m.find()) {
-                    rows.put(m.group(1), m.group(2) == null ? "" : m.group(2));
-                }
-            }
-        }
-        return rows;
+        return ParameterTable.rows(PAGES.resolve(goal + ".md"));
     }
 
     @ParameterizedTest
