@@ -188,9 +188,9 @@ final class LocalCalls {
                 }
             }
             if (f.runs()) {
-                // A script keeps its own lines (its parser places each command); a line of text moves to the call.
-                out.accept(new Fragment(f.script() == null ? callLine : f.line(), place, f.text(), null, f.countsBecause(),
-                        f.failure(), f.script()));
+                // Reported on the calling line, the listed file's own; a script is still parsed with its own lines.
+                out.accept(new Fragment(callLine, place, f.text(), null, f.countsBecause(), f.failure(),
+                        f.script() == null ? null : f.script().calledFrom(callLine)));
             } else {
                 out.accept(new Fragment(callLine, place, f.text(),
                         f.ignoredBecause() + " (" + file + ":" + f.line() + ", called from " + call + ")", null, null, null));

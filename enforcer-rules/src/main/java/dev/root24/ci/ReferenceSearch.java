@@ -106,20 +106,20 @@ final class ReferenceSearch {
         boolean plain = fragment.where().isEmpty();
         for (int l = 0; l < lines.length; l++) {
             if (!lines[l].isBlank()) {
-                int line = script.firstLine() + l;
+                int line = script.reported(script.firstLine() + l);
                 accept(Fragment.runs(line, plain ? "line " + line : fragment.where(), lines[l], fragment.countsBecause(),
                         ScriptFailure.at(script.shell(), l, last)));
             }
         }
         for (SourceMask.Ignored part : mask.ignored()) {
-            int line = script.firstLine() + part.line();
+            int line = script.reported(script.firstLine() + part.line());
             accept(Fragment.ignored(line, plain ? "line " + line : fragment.where(), part.text(),
                     plain ? part.because() : placed(part.because(), fragment.where())));
         }
         for (SourceMask.Import imported : mask.imports()) {
             for (int i : tools) {
                 if (foundWhere[i] == null && disabledWhy[i] == null && patterns.get(i).importedAs(imported, textDirectory)) {
-                    int line = script.firstLine() + imported.line();
+                    int line = script.reported(script.firstLine() + imported.line());
                     found(i, line, plain ? "line " + line : fragment.where(), fragment.countsBecause(), "imports it as a module");
                 }
             }
@@ -138,13 +138,13 @@ final class ReferenceSearch {
             if (!names) {
                 if (ignoredWhy[tool] == null && foundWhere[tool] == null && use.kind() != ScriptUse.Kind.IGNORED_TEXT
                         && use.text() != null && pattern.matches(use.text())) {
-                    ignore(tool, use.line(), "where the word does not resolve to the tool's path from the working directory ("
+                    ignore(tool, fragment.script().reported(use.line()), "where the word does not resolve to the tool's path from the working directory ("
                             + where + ")");
                 }
                 continue;
             }
             if (use.kind() == ScriptUse.Kind.DISABLES) {
-                disable(tool, use.line(), use.because(), where);
+                disable(tool, fragment.script().reported(use.line()), use.because(), where);
                 return;
             }
             if (use.wouldCount() && use.because() == null) {
@@ -152,12 +152,12 @@ final class ReferenceSearch {
                     counted = use;
                 }
             } else if (ignoredWhy[tool] == null || ignoredWhy[tool].startsWith("where the word does not resolve")) {
-                ignoredLine[tool] = use.line();
+                ignoredLine[tool] = fragment.script().reported(use.line());
                 ignoredWhy[tool] = placed(use.because(), where);
             }
         }
         if (counted != null && foundWhere[tool] == null) {
-            found(tool, counted.line(), fragment.script().where(fragment.where(), counted.line()), fragment.countsBecause(),
+            found(tool, fragment.script().reported(counted.line()), fragment.script().where(fragment.where(), counted.line()), fragment.countsBecause(),
                     counted.path().note());
         }
     }

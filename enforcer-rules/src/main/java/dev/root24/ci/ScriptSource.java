@@ -18,17 +18,38 @@ import java.util.List;
  *     from; null when unknown
  * @param itemLines for a script joined from a list (GitLab {@code script:}), the first line of
  *     each item, so that a reference names its item ({@code job.script[1]}); empty otherwise
+ * @param calledFromLine for a script of a followed file (a reusable workflow, a local action, a
+ *     GitLab include), the line of the listed file that calls it: what it finds is reported there,
+ *     in the file the result belongs to, not at a line of another file; 0 otherwise
  */
 record ScriptSource(ScriptLanguage language, boolean commands, String text, int firstLine, StepShell shell, StepContext context,
-        String directory, List<Integer> itemLines) {
+        String directory, List<Integer> itemLines, int calledFromLine) {
 
     ScriptSource {
         itemLines = List.copyOf(itemLines);
     }
 
     ScriptSource(ScriptLanguage language, boolean commands, String text, int firstLine, StepShell shell, StepContext context,
+            String directory, List<Integer> itemLines) {
+        this(language, commands, text, firstLine, shell, context, directory, itemLines, 0);
+    }
+
+    ScriptSource(ScriptLanguage language, boolean commands, String text, int firstLine, StepShell shell, StepContext context,
             String directory) {
-        this(language, commands, text, firstLine, shell, context, directory, List.of());
+        this(language, commands, text, firstLine, shell, context, directory, List.of(), 0);
+    }
+
+    /**
+     * The same script, found through a call on {@code line}; a call inside a followed file is
+     * wrapped again by the call that led there, so the last wrapping, the listed file's line, wins.
+     */
+    ScriptSource calledFrom(int line) {
+        return new ScriptSource(language, commands, text, firstLine, shell, context, directory, itemLines, line);
+    }
+
+    /** Where a finding at {@code line} of the script is reported in the listed file. */
+    int reported(int line) {
+        return calledFromLine > 0 ? calledFromLine : line;
     }
 
     /** The place of a line: {@code where} itself, or the item of a joined list that holds the line. */

@@ -108,6 +108,7 @@ class CiCorpusTest {
         Path source = Path.of(CiCorpusTest.class.getResource("/ci/repos/" + name).toURI());
         String referencedBy = null;
         String detail = null;
+        Integer expectedLine = null;
         SeedRepository.write(root, TOOL, "#!/bin/sh\nexit 1\n");
         List<String> links = new java.util.ArrayList<>();
         for (String line : Files.readAllLines(source.resolve("CASE"), StandardCharsets.UTF_8)) {
@@ -115,6 +116,8 @@ class CiCorpusTest {
                 referencedBy = line.substring("referencedBy: ".length()).strip();
             } else if (line.startsWith("detail: ")) {
                 detail = line.substring("detail: ".length());
+            } else if (line.startsWith("line: ")) {
+                expectedLine = Integer.valueOf(line.substring("line: ".length()).strip());
             } else if (line.startsWith("link: ")) {
                 links.add(line.substring("link: ".length()));
             }
@@ -144,6 +147,10 @@ class CiCorpusTest {
         assertThat(result.status()).as("%s: %s", name, result.detail()).isEqualTo(expectedStatus(name));
         if (detail != null) {
             assertThat(result.detail()).as(name).contains(detail);
+        }
+        if (expectedLine != null) {
+            // The line of the listed file a code-scanning result is shown on.
+            assertThat(result.line()).as("%s: reported line in %s", name, referencedBy).isEqualTo(expectedLine);
         }
         // Nothing quotes a followed file either; "no mention of <tool>" names the configured tool.
         assertThat(result.detail().replace("no mention of " + TOOL, "")).as(name).doesNotContain(TOOL);
