@@ -82,9 +82,22 @@ public record PolicyDocument(
 
     public record Tiers(Integer platinum, Integer gold, Integer silver, Integer bronze) {}
 
-    /** WORM settings that are not secrets. */
+    /**
+     * WORM settings that are not secrets.
+     *
+     * @param chainStore {@code directory} (the {@code store}) or {@code repository} (the certifications deployed for
+     *                   the artifact); null means directory
+     * @param chainRepository the URL of the repository a repository chain is read from; null means the build's
+     */
     public record Worm(String store, List<String> signatureAlgorithms, List<String> trustedKeys, String trustedCheckpoint,
-            List<Evidence> evidence) {}
+            List<Evidence> evidence, String chainStore, String chainRepository) {
+
+        /** A directory chain: the settings before the repository store existed. */
+        public Worm(String store, List<String> signatureAlgorithms, List<String> trustedKeys, String trustedCheckpoint,
+                List<Evidence> evidence) {
+            this(store, signatureAlgorithms, trustedKeys, trustedCheckpoint, evidence, null, null);
+        }
+    }
 
     /**
      * A file the audit phase requires; a policy may write just the path.

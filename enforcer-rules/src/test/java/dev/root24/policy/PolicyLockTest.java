@@ -229,4 +229,40 @@ class PolicyLockTest {
                     .hasMessage("-Droot24.dynamicWeight (command line or .mvn/maven.config): scoring.weights.dynamic must be an integer 0..100");
         }
     }
+
+    /** An organisation makes every build continue the deployed chain; a team cannot fall back to a directory it controls. */
+    @Nested
+    class ChainStore {
+
+        private Path org() throws Exception {
+            Path org = dir.resolve("org.yaml");
+            Files.writeString(org, "version: 1\nlocked: [worm.chainStore]\nworm:\n  chainStore: repository\n");
+            return org;
+        }
+
+        @Test
+        void a_locked_repository_chain_store_cannot_be_switched_back_to_a_directory() throws Exception {
+            org();
+            InlineSettings inline = InlineSettings.none().set("worm.chainStore", "directory",
+                    new SettingSource.UserProperty("root24.chainStore"));
+            assertThatThrownBy(() -> loader.load("org.yaml", inline)).isInstanceOf(PolicyException.class)
+                    .hasMessageStartingWith("worm.chainStore is locked by org.yaml:2");
+        }
+
+        @Test
+        void restating_the_locked_value_is_no_override_and_the_policy_value_is_effective() throws Exception {
+            org();
+            InlineSettings inline = InlineSettings.none().set("worm.chainStore", "repository",
+                    new SettingSource.UserProperty("root24.chainStore"));
+            assertThat(loader.load("org.yaml", inline).document().worm().chainStore()).isEqualTo("repository");
+        }
+
+        @Test
+        void an_unknown_chain_store_is_refused_by_the_schema() throws Exception {
+            InlineSettings inline = InlineSettings.none().set("worm.chainStore", "git",
+                    new SettingSource.UserProperty("root24.chainStore"));
+            assertThatThrownBy(() -> loader.load(null, inline)).isInstanceOf(PolicyException.class)
+                    .hasMessageContaining("worm.chainStore");
+        }
+    }
 }

@@ -21,6 +21,7 @@ import dev.root24.policy.RepositoryRoot;
 import dev.root24.policy.SettingSource;
 import dev.root24.report.CertifyExecutor;
 import dev.root24.report.ReportFiles;
+import dev.root24.resolve.DeployedCertifications;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.InputLocation;
 import org.apache.maven.plugin.AbstractMojo;
@@ -53,7 +54,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 public final class CertifyMojo extends AbstractMojo {
 
     /** The classifier of the attached certification (the DSSE entry and the checkpoint). */
-    static final String CLASSIFIER = "root24-certification";
+    static final String CLASSIFIER = dev.root24.resolve.DeployedCertifications.CLASSIFIER;
 
     /**
      * The verification commands of phase 2, each a {@code <check>} with {@code id}, {@code command},
@@ -155,6 +156,29 @@ public final class CertifyMojo extends AbstractMojo {
     private String wormStore;
 
     /**
+     * Where the chain continues from: {@code directory} (the default), the {@code wormStore}
+     * directory; or {@code repository}, the certifications already deployed for this
+     * {@code groupId:artifactId}: the run resolves them (every release, and the latest snapshot),
+     * verifies the chain they form, and links its entry to the newest release's. The entry is
+     * published by {@code mvn deploy}, attached as {@code root24-certification}. On an ephemeral
+     * CI runner only {@code repository} gives a chain longer than one entry. Policy key
+     * {@code worm.chainStore}, which an organisation locks to make every build continue the
+     * deployed chain. See docs/worm.md.
+     */
+    @Parameter(property = "root24.chainStore")
+    private String chainStore;
+
+    /**
+     * With {@code chainStore=repository}: the URL of the repository the certifications are
+     * deployed to (e.g. the release repository of {@code distributionManagement}, or the URL given
+     * to {@code altDeploymentRepository}). Default: the build's own repositories. Credentials come
+     * from the settings' {@code <server>} with id {@code root24-chain}. Policy key
+     * {@code worm.chainRepository}.
+     */
+    @Parameter(property = "root24.chainRepository")
+    private String chainRepository;
+
+    /**
      * A PEM file holding the PKCS#8 private key(s) that sign the entry (see {@code root24:keygen}).
      * When unset, the PEM text in the environment variable {@code ROOT24_SIGNING_KEY} is used (a CI
      * secret); when neither is set the entry is hash-chained and marked unsigned. The key never
@@ -211,6 +235,9 @@ public final class CertifyMojo extends AbstractMojo {
     @Component
     private CertifyExecutor executor;
 
+    @Component
+    private DeployedCertifications certifications;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         Properties user = session.getUserProperties();
@@ -244,7 +271,8 @@ public final class CertifyMojo extends AbstractMojo {
                     outputDirectory.toPath(), Optional.ofNullable(signingKey).map(f -> f.toPath().toAbsolutePath()),
                     System.getenv(), CertifyMojo.class.getClassLoader(),
                     project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion(), plugin.getVersion(),
-                    project.getFile().toPath(), parallelism, outputTailChars, line -> getLog().debug(line));
+                    project.getFile().toPath(), parallelism, outputTailChars, line -> getLog().debug(line),
+                    repositoryStore());
             result = executor.certify(request, getLog()::info);
         } catch (PolicyException | IllegalArgumentException e) {
             throw new MojoExecutionException("root24:certify: " + e.getMessage());
@@ -260,11 +288,19 @@ public final class CertifyMojo extends AbstractMojo {
         projectHelper.attachArtifact(project, "dsse.json", CLASSIFIER, result.envelope().toFile());
         projectHelper.attachArtifact(project, "checkpoint", CLASSIFIER, result.checkpoint().toFile());
         getLog().info("WORM entry " + result.appended().index() + " (" + (result.worm().signer().isSigned()
-                ? "signed " + result.worm().signer() : "unsigned: no signing key configured") + ") appended to "
-                + result.worm().store());
+                ? "signed " + result.worm().signer() : "unsigned: no signing key configured")
+                + (result.appended().file() == null ? ") built; mvn deploy publishes it to the repository chain"
+                : ") appended to " + result.worm().store()));
         if (result.gateFailure() != null) {
             throw new MojoFailureException(result.gateFailure());
         }
+    }
+
+    /** What opens the chain deployed to a repository, when the effective policy asks for one. */
+    private CertifyExecutor.RepositoryStore repositoryStore() {
+        return (url, groupId, artifactId) -> certifications.chain(session.getRepositorySession(),
+                DeployedCertifications.repositories(session.getRepositorySession(), project.getRemoteProjectRepositories(),
+                        url), groupId, artifactId, java.time.Clock.systemUTC());
     }
 
     /** The parameters set in the POM or by a user property, under their policy keys and with their sources. */
@@ -324,7 +360,10 @@ public final class CertifyMojo extends AbstractMojo {
                         source("signatureAlgorithms", "root24.signatureAlgorithms"))
                 .set("worm.trustedKeys", trustedKeys, source("trustedKeys", "root24.trustedKeys"))
                 .set("worm.trustedCheckpoint", trustedCheckpoint, source("trustedCheckpoint", "root24.trustedCheckpoint"))
-                .set("worm.evidence", evidence, pom("<evidence>"));
+                .set("worm.evidence", evidence, pom("<evidence>"))
+                .set("worm.chainStore", blankToNull(chainStore) == null ? null : chainStore.strip().toLowerCase(Locale.ROOT),
+                        source("chainStore", "root24.chainStore"))
+                .set("worm.chainRepository", blankToNull(chainRepository), source("chainRepository", "root24.chainRepository"));
         String gate = session.getUserProperties().getProperty("root24.failBelow");
         // A -D wins over the POM here, so -Droot24.failBelow=NONE can turn a gate off for one
         // run; unless the policy locks failBelow, which the loader then refuses.

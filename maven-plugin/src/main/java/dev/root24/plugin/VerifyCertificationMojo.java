@@ -13,6 +13,7 @@ import java.util.List;
 import dev.root24.exec.Check;
 import dev.root24.output.OutputFile;
 import dev.root24.policy.PolicyException;
+import dev.root24.resolve.DeployedCertifications;
 import dev.root24.score.Tier;
 import dev.root24.worm.CertificationVerifier;
 import dev.root24.worm.DigestAlgorithm;
@@ -29,10 +30,6 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.artifact.DefaultArtifact;
-import org.eclipse.aether.resolution.ArtifactRequest;
-import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 /**
  * Judges a signed certification against the organisation's policy and keys, the way the
@@ -113,7 +110,7 @@ public final class VerifyCertificationMojo extends AbstractMojo {
     private MavenProject project;
 
     @Component
-    private RepositorySystem repositories;
+    private DeployedCertifications certifications;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -217,7 +214,7 @@ public final class VerifyCertificationMojo extends AbstractMojo {
             throw new PolicyException("give exactly one of root24.certification (a file) and root24.certificationArtifact"
                     + " (groupId:artifactId:version)");
         }
-        return byFile ? certification.toPath() : resolve(certificationArtifact, CertifyMojo.CLASSIFIER, "dsse.json");
+        return byFile ? certification.toPath() : resolve(certificationArtifact, DeployedCertifications.CLASSIFIER, DeployedCertifications.ENTRY_EXTENSION);
     }
 
     private static byte[] read(Path file) throws PolicyException {
@@ -231,17 +228,7 @@ public final class VerifyCertificationMojo extends AbstractMojo {
     }
 
     private Path resolve(String coordinates, String classifier, String extension) throws PolicyException {
-        String[] parts = coordinates.strip().split(":");
-        if (parts.length != 3 || java.util.Arrays.stream(parts).anyMatch(String::isBlank)) {
-            throw new PolicyException("'" + coordinates + "' is not groupId:artifactId:version");
-        }
-        ArtifactRequest request = new ArtifactRequest(new DefaultArtifact(parts[0], parts[1], classifier, extension, parts[2]),
-                project.getRemoteProjectRepositories(), null);
-        try {
-            return repositories.resolveArtifact(session.getRepositorySession(), request).getArtifact().getFile().toPath();
-        } catch (ArtifactResolutionException e) {
-            throw new PolicyException(coordinates + (classifier == null ? "" : " (" + classifier + ")")
-                    + " cannot be resolved from the build's repositories");
-        }
+        return certifications.resolve(session.getRepositorySession(), project.getRemoteProjectRepositories(), coordinates,
+                classifier, extension);
     }
 }

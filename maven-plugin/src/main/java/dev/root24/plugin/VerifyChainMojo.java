@@ -10,6 +10,10 @@ import java.util.Locale;
 import java.util.Set;
 
 import dev.root24.exec.SecretMask;
+import dev.root24.policy.PolicyException;
+import dev.root24.resolve.DeployedCertifications;
+import dev.root24.worm.ChainStore;
+import dev.root24.worm.WormStore;
 import dev.root24.worm.ChainProblem;
 import dev.root24.worm.ChainVerification;
 import dev.root24.worm.ChainVerifier;
@@ -26,6 +30,7 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -86,6 +91,30 @@ public final class VerifyChainMojo extends AbstractMojo {
     @Parameter(property = "root24.verificationReport")
     private File verificationReport;
 
+    /**
+     * Which store to verify: {@code directory} (the default), the {@code wormStore} directory; or
+     * {@code repository}, the certifications deployed for {@code chainArtifact}, resolved from
+     * {@code chainRepository} or the build's repositories. On a repository store a fork (two
+     * release certifications at one index) is a {@code WARN}, a missing index a {@code FAIL}.
+     */
+    @Parameter(property = "root24.chainStore", defaultValue = "directory")
+    private String chainStore;
+
+    /** With {@code chainStore=repository}: the {@code groupId:artifactId} whose chain is verified. Default: the project's. */
+    @Parameter(property = "root24.chainArtifact")
+    private String chainArtifact;
+
+    /**
+     * With {@code chainStore=repository}: the URL of the repository the certifications were
+     * deployed to. Default: the build's repositories. Credentials: the settings' {@code <server>}
+     * with id {@code root24-chain}.
+     */
+    @Parameter(property = "root24.chainRepository")
+    private String chainRepository;
+
+    @Component
+    private DeployedCertifications certifications;
+
     /** Skip the goal. */
     @Parameter(property = "root24.skip", defaultValue = "false")
     private boolean skip;
@@ -132,7 +161,7 @@ public final class VerifyChainMojo extends AbstractMojo {
         }
         result.notes().forEach(n -> getLog().info(mask.apply("root24: note: " + n)));
         result.limits().forEach(l -> getLog().warn("root24: cannot prove: " + l));
-        String summary = "root24: " + result.format() + " chain " + wormStore + ": " + result.outcome() + ", "
+        String summary = "root24: " + result.format() + " chain " + result.store() + ": " + result.outcome() + ", "
                 + result.entries() + " entries, " + result.signed() + " with verified signatures, "
                 + result.problems(Outcome.FAIL).size() + " failure(s), " + result.problems(Outcome.WARN).size()
                 + " warning(s); details in " + verificationReport;
@@ -187,10 +216,32 @@ public final class VerifyChainMojo extends AbstractMojo {
                 throw new MojoExecutionException("signatureAlgorithms is set but trustedKeys is not: signatures can"
                         + " only be required against keys you trust");
             }
-            return new ChainVerifier(keys, checkpoint, required).verify(wormStore.toPath());
+            return new ChainVerifier(keys, checkpoint, required).verify(store());
+        } catch (PolicyException e) {
+            throw new MojoExecutionException(e.getMessage());
         } catch (WormException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    private ChainStore store() throws PolicyException {
+        String kind = chainStore == null ? "directory" : chainStore.strip().toLowerCase(Locale.ROOT);
+        if (kind.equals("directory")) {
+            return WormStore.at(wormStore.toPath());
+        }
+        if (!kind.equals("repository")) {
+            throw new PolicyException("chainStore '" + chainStore + "' is not directory or repository");
+        }
+        String subject = chainArtifact != null && !chainArtifact.isBlank() ? chainArtifact.strip()
+                : project != null && project.getFile() != null ? project.getGroupId() + ":" + project.getArtifactId() : null;
+        String[] parts = subject == null ? new String[0] : subject.split(":");
+        if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+            throw new PolicyException("chainStore=repository needs root24.chainArtifact=groupId:artifactId"
+                    + (subject == null ? "" : " ('" + subject + "' is not)"));
+        }
+        return certifications.chain(session.getRepositorySession(), DeployedCertifications.repositories(
+                session.getRepositorySession(), project == null ? List.of() : project.getRemoteProjectRepositories(),
+                chainRepository), parts[0], parts[1], java.time.Clock.systemUTC());
     }
 
     private static byte[] readCheckpoint(File file) throws WormException {

@@ -31,9 +31,11 @@ import dev.root24.score.NextTierSearch;
 import dev.root24.score.Scoring;
 import dev.root24.worm.CertificationClaims;
 import dev.root24.worm.CertificationRecord;
+import dev.root24.worm.ChainStore;
 import dev.root24.worm.ChainVerification;
 import dev.root24.worm.ChainVerifier;
 import dev.root24.worm.DigestAlgorithm;
+import dev.root24.worm.RepositoryChainStore;
 import dev.root24.worm.WormAuditPhase;
 import dev.root24.worm.WormException;
 import dev.root24.worm.WormSettings;
@@ -69,10 +71,19 @@ public class CertifyExecutor {
      * @param parallelism how many checks run at once (null or ≤ 0: the processor count)
      * @param outputTailChars characters of each check's output kept
      * @param debug where debug lines go
+     * @param repositoryStore opens the repository chain store when {@code worm.chainStore} is {@code repository};
+     *                        null where no repository can be read
      */
     public record Request(Path root, String policyLocation, InlineSettings inline, Path outputDirectory,
             Optional<Path> signingKey, Map<String, String> environment, ClassLoader resources, String project,
-            String pluginVersion, Path pom, Integer parallelism, int outputTailChars, Consumer<String> debug) {}
+            String pluginVersion, Path pom, Integer parallelism, int outputTailChars, Consumer<String> debug,
+            RepositoryStore repositoryStore) {}
+
+    /** Opens the chain of {@code groupId:artifactId} as deployed to the repository at {@code url}, or the build's (null). */
+    @FunctionalInterface
+    public interface RepositoryStore {
+        RepositoryChainStore open(String url, String groupId, String artifactId) throws PolicyException;
+    }
 
     /**
      * @param certification the scored certification
@@ -117,21 +128,23 @@ public class CertifyExecutor {
         }
         WormSettings worm = WormSettings.from(effective.document().worm(), repository, out.resolve("worm"),
                 request.signingKey(), request.environment(), request.resources(), effective.provenance().get("worm.trustedKeys"));
-        WormStore store;
-        try {
-            store = WormStore.open(worm.store());
-        } catch (WormException e) {
-            throw new PolicyException(e.getMessage());
-        }
+        ChainStore store = chainStore(request, worm);
         // Phase 3 judges the chain as it stands before this run adds to it.
         ChainVerification before = new ChainVerifier(worm.trustedKeys(), worm.trustedCheckpoint(), worm.algorithms())
-                .verify(store.directory());
+                .verify(store);
         WormAuditPhase audit = WormAuditPhase.of(before, worm);
+        if (store instanceof RepositoryChainStore deployed) {
+            // Said at certify time too, not only by verify-chain: this run continues one branch of a fork.
+            console.accept("Chain in " + store.location() + ": continuing from " + (deployed.headVersion() == null
+                    ? "nothing (first certification)" : deployed.headVersion()));
+            before.problems().stream().filter(p -> p.severity() == dev.root24.worm.Outcome.FAIL
+                    || p.message().startsWith(RepositoryChainStore.FORK)).forEach(p -> console.accept("root24: " + p));
+        }
         writeFile(out.resolve(CHAIN_VERIFICATION), mask.apply(before.toJson()));
         Path pom = request.pom().toAbsolutePath().normalize();
         List<String> ids = settings.checks().stream().map(dev.root24.exec.Check::id).toList();
         Map<String, Object> inputs = inputs(settings, effective, threads, request);
-        inputs.put("worm", wormInputs(worm));
+        inputs.put("worm", wormInputs(worm, store));
         Certifier certifier = new Certifier(repository, settings,
                 BuiltInChecks.none().with(BuiltInChecks.WORM_CHAIN, audit.chainCheck()), audit, threads,
                 request.outputTailChars(), request.environment(), Clock.systemUTC());
@@ -155,7 +168,7 @@ public class CertifyExecutor {
                     certification.scorecard().tier().name(), phases, "sha256:" + effective.sha256(), request.pluginVersion(),
                     claims);
             // A chain that fails verification is evidence: it is kept as it is, not extended.
-            WormStore.requireAppendable(before, worm.store(), out.resolve(CHAIN_VERIFICATION));
+            WormStore.requireAppendable(before, store, out.resolve(CHAIN_VERIFICATION));
             appended = store.append(entry, worm.signer());
         } catch (WormException e) {
             throw new PolicyException(e.getMessage());
@@ -164,6 +177,21 @@ public class CertifyExecutor {
         Path checkpoint = writeFile(out.resolve(WormStore.CHECKPOINT_FILE), appended.checkpoint().getBytes(StandardCharsets.UTF_8));
         String gate = gate(certification, settings);
         return new Result(certification, effective, worm, appended, envelope, checkpoint, gate == null ? null : mask.apply(gate));
+    }
+
+    private static ChainStore chainStore(Request request, WormSettings worm) throws PolicyException {
+        if (worm.repositoryChain()) {
+            if (request.repositoryStore() == null) {
+                throw new PolicyException("worm.chainStore is repository, but this run has no Maven repositories to read");
+            }
+            String[] coordinates = request.project().split(":");
+            return request.repositoryStore().open(worm.chainRepository(), coordinates[0], coordinates[1]);
+        }
+        try {
+            return WormStore.open(worm.store());
+        } catch (WormException e) {
+            throw new PolicyException(e.getMessage());
+        }
     }
 
     /** Why the build must fail, or null when it passes. */
@@ -254,9 +282,10 @@ public class CertifyExecutor {
         return inputs;
     }
 
-    private static Map<String, Object> wormInputs(WormSettings worm) {
+    private static Map<String, Object> wormInputs(WormSettings worm, ChainStore store) {
         Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("store", worm.storeInRepository() != null ? worm.storeInRepository() : worm.store().toString());
+        inputs.put("store", store instanceof RepositoryChainStore ? "repository " + store.location()
+                : worm.storeInRepository() != null ? worm.storeInRepository() : worm.store().toString());
         inputs.put("signed", worm.signer().isSigned());
         inputs.put("signingKeyIds", worm.signer().keys().stream().map(k -> k.keyId()).toList());
         inputs.put("trustedKeyIds", worm.trustedKeys().stream().map(k -> k.keyId()).toList());

@@ -1,10 +1,6 @@
 package dev.root24.worm;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,9 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
+import java.util.NavigableMap;
 import java.util.regex.Pattern;
 
 /**
@@ -29,11 +23,8 @@ import java.util.regex.Pattern;
  */
 public final class ChainVerifier {
 
-    private static final Pattern ENTRY_NAME = Pattern.compile("entry-(\\d{10})\\.dsse\\.json");
     private static final Pattern HEX_512 = Pattern.compile("[0-9a-f]{128}");
     private static final Pattern HEX_256 = Pattern.compile("[0-9a-f]{64}");
-    static final int MAX_JUNK_NAMES = 10;
-    private static final long LOCK_WAIT_MILLIS = 10_000;
 
     private final List<TrustedKey> trustedKeys;
     private final Checkpoint trustedCheckpoint;
@@ -64,76 +55,34 @@ public final class ChainVerifier {
     private record Read(DsseEnvelope envelope, byte[] payload, ChainFields chain) {
     }
 
-    /**
-     * Verifies under a shared hold on the store's lock, so an append running meanwhile cannot make
-     * the listing, the checkpoint and the entries disagree (which would be a false FAIL).
-     */
+    /** Verifies the directory store at {@code store}. */
     public ChainVerification verify(Path store) {
-        try (WormStore.ReadHold hold = WormStore.holdForReading(store, LOCK_WAIT_MILLIS)) {
-            ChainVerification v = verifySnapshot(store);
-            if (hold.held() || !Files.isRegularFile(store.resolve(WormStore.LOCK_FILE), LinkOption.NOFOLLOW_LINKS)) {
-                return v;
-            }
-            List<String> notes = new ArrayList<>(v.notes());
-            notes.add("the store's lock could not be taken within " + LOCK_WAIT_MILLIS / 1000 + " s, so an append"
-                    + " may have run during verification; if a problem names the newest entries, verify again");
-            return new ChainVerification(v.format(), v.store(), v.entries(), v.signed(), v.problems(), notes, v.limits());
+        return verify(WormStore.at(store));
+    }
+
+    /**
+     * Verifies whatever {@code store} lists, under the hold the listing takes (for a directory, a
+     * shared lock, so an append running meanwhile cannot make the listing, the checkpoint and the
+     * entries disagree, which would be a false FAIL).
+     */
+    public ChainVerification verify(ChainStore store) {
+        try (ChainStore.Listing listing = store.list()) {
+            return verifyListing(store, listing);
         }
     }
 
-    private ChainVerification verifySnapshot(Path store) {
-        List<ChainProblem> problems = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+    private ChainVerification verifyListing(ChainStore chainStore, ChainStore.Listing listing) {
+        List<ChainProblem> problems = new ArrayList<>(listing.problems());
+        List<String> notes = new ArrayList<>(listing.notes());
         List<String> limits = new ArrayList<>();
-        TreeMap<Long, Path> files = new TreeMap<>();
-        if (!Files.isDirectory(store)) {
-            problems.add(new ChainProblem(Outcome.FAIL, null, null, store + ": not a directory"));
-            return new ChainVerification("native", store.toString(), 0, 0, problems, notes, limits);
-        }
-        // Only the first few unexpected names are kept: a store stuffed with junk must not turn
-        // into a report of the same size.
-        TreeSet<String> junkShown = new TreeSet<>();
-        long junk = 0;
-        try (DirectoryStream<Path> listing = Files.newDirectoryStream(store)) {
-            for (Path p : listing) {
-                String name = p.getFileName().toString();
-                Matcher m = ENTRY_NAME.matcher(name);
-                if (m.matches()) {
-                    files.put(Long.parseLong(m.group(1)), p);
-                } else if (name.equals(WormStore.CHECKPOINT_FILE) || name.equals(WormStore.LOCK_FILE)) {
-                    if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                        problems.add(new ChainProblem(Outcome.FAIL, null, name, "is " + WormStore.describeNonRegular(p)
-                                + " where the store's own file belongs: store files are never followed"));
-                    }
-                } else if (name.equals(WormStore.INCOMING_DIR)) {
-                    if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                        problems.add(new ChainProblem(Outcome.FAIL, null, name, "is " + WormStore.describeNonRegular(p)
-                                + " where the store's own directory belongs: an append would write through it"));
-                    }
-                } else {
-                    junk++;
-                    junkShown.add(name);
-                    if (junkShown.size() > MAX_JUNK_NAMES) {
-                        junkShown.pollLast();
-                    }
-                }
-            }
-        } catch (IOException e) {
-            problems.add(new ChainProblem(Outcome.FAIL, null, null, store + ": cannot list ("
-                    + e.getClass().getSimpleName() + ")"));
-            return new ChainVerification("native", store.toString(), 0, 0, problems, notes, limits);
-        }
-
-        if (junk == 1) {
-            problems.add(new ChainProblem(Outcome.WARN, null, junkShown.first(), "unexpected file in the store"));
-        } else if (junk > 1) {
-            String shown = String.join(", ", junkShown);
-            problems.add(new ChainProblem(Outcome.WARN, null, null, junk + " unexpected files in the store"
-                    + (junk > junkShown.size() ? ", first " + junkShown.size() + " by name: " : ": ") + shown));
+        NavigableMap<Long, ChainStore.StoredEntry> files = listing.entries();
+        String store = chainStore.location();
+        if (files == null) {
+            return new ChainVerification("native", store, 0, 0, problems, notes, limits);
         }
         long count = files.isEmpty() ? 0 : files.lastKey() + 1;
         Map<Long, byte[]> rootsAt = new HashMap<>();
-        Checkpoint storeCheckpoint = readStoreCheckpoint(store, count, problems);
+        Checkpoint storeCheckpoint = listing.checkpoint();
         Set<Long> wantedRoots = new java.util.HashSet<>();
         if (storeCheckpoint != null) {
             wantedRoots.add(storeCheckpoint.size());
@@ -153,8 +102,8 @@ public final class ChainVerifier {
         List<Long> unchecked = new ArrayList<>();
         String firstUuid = null;
         for (long i = 0; i < count; i++) {
-            Path file = files.get(i);
-            String name = WormStore.entryFileName(i);
+            ChainStore.StoredEntry file = files.get(i);
+            String name = file == null ? chainStore.entryName(i) : file.name();
             Read read = null;
             if (file == null) {
                 // One problem per gap, however long: the loop jumps to the next present entry.
@@ -200,11 +149,11 @@ public final class ChainVerifier {
         String origin = firstUuid == null ? null : WormStore.ORIGIN_PREFIX + firstUuid;
         if (storeCheckpoint != null) {
             checkCheckpoint(storeCheckpoint, WormStore.CHECKPOINT_FILE, "the store's checkpoint", origin, count,
-                    rootsAt, treeIntact, problems, notes, true);
+                    chainStore.entryName(count), rootsAt, treeIntact, problems, notes, true);
         }
         if (trustedCheckpoint != null) {
-            checkCheckpoint(trustedCheckpoint, null, "the trusted checkpoint", origin, count, rootsAt, treeIntact,
-                    problems, notes, false);
+            checkCheckpoint(trustedCheckpoint, null, "the trusted checkpoint", origin, count, chainStore.entryName(count),
+                    rootsAt, treeIntact, problems, notes, false);
         } else {
             limits.add("No trusted checkpoint was given: removing the newest entries together with the store's"
                     + " checkpoint, or replacing the whole chain, cannot be detected. Keep a copy of 'checkpoint'"
@@ -214,31 +163,32 @@ public final class ChainVerifier {
             limits.add("No trusted keys were given: signatures were not checked, so nothing proves who wrote"
                     + " the entries; anyone able to write the store could have rebuilt it.");
         }
-        warnRuns(unsigned, "unsigned (hash-chained only; no signatures are required)", problems);
-        warnRuns(unchecked, "signed, but no trusted keys were given: signatures not checked", problems);
+        warnRuns(unsigned, "unsigned (hash-chained only; no signatures are required)", files, problems);
+        warnRuns(unchecked, "signed, but no trusted keys were given: signatures not checked", files, problems);
         problems.sort((a, b) -> Long.compare(a.index() == null ? Long.MAX_VALUE : a.index(),
                 b.index() == null ? Long.MAX_VALUE : b.index()));
-        return new ChainVerification("native", store.toString(), files.size(), signedEntries, problems, notes, limits);
+        return new ChainVerification("native", store, files.size(), signedEntries, problems, notes, limits);
     }
 
     /** One WARN per run of consecutive indexes, so a long unsigned chain is one line, not thousands. */
-    private static void warnRuns(List<Long> indexes, String what, List<ChainProblem> problems) {
+    private static void warnRuns(List<Long> indexes, String what, Map<Long, ChainStore.StoredEntry> files,
+            List<ChainProblem> problems) {
         int start = 0;
         for (int k = 1; k <= indexes.size(); k++) {
             if (k == indexes.size() || indexes.get(k) != indexes.get(k - 1) + 1) {
                 long first = indexes.get(start);
                 long last = indexes.get(k - 1);
                 String range = first == last ? "entry is " : "entries " + first + ".." + last + " (" + (last - first + 1) + ") are ";
-                problems.add(new ChainProblem(Outcome.WARN, first, WormStore.entryFileName(first), range + what));
+                problems.add(new ChainProblem(Outcome.WARN, first, files.get(first).name(), range + what));
                 start = k;
             }
         }
     }
 
-    private Read checkEntry(long i, Path file, String name, Read previous, List<ChainProblem> problems) {
+    private Read checkEntry(long i, ChainStore.StoredEntry file, String name, Read previous, List<ChainProblem> problems) {
         byte[] bytes;
         try {
-            bytes = RegularFile.read(file, WormStore.MAX_ENTRY_BYTES);
+            bytes = file.read();
         } catch (RegularFile.Refused e) {
             problems.add(new ChainProblem(Outcome.FAIL, i, name, e.getMessage()));
             return null;
@@ -371,30 +321,7 @@ public final class ChainVerifier {
         return keyid.length() > 16 ? keyid.substring(0, 16) : keyid;
     }
 
-    private Checkpoint readStoreCheckpoint(Path store, long count, List<ChainProblem> problems) {
-        Path file = store.resolve(WormStore.CHECKPOINT_FILE);
-        try {
-            return Checkpoint.parse(RegularFile.read(file, Checkpoint.MAX_BYTES), WormStore.CHECKPOINT_FILE);
-        } catch (RegularFile.Refused e) {
-            // A link or FIFO here is already a FAIL from the listing; a size problem is not.
-            if (!RegularFile.existsNoFollow(file) || Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                problems.add(new ChainProblem(Outcome.FAIL, null, WormStore.CHECKPOINT_FILE, e.getMessage()));
-            }
-        } catch (NoSuchFileException e) {
-            if (count > 0) {
-                problems.add(new ChainProblem(Outcome.WARN, null, WormStore.CHECKPOINT_FILE,
-                        "the store has no checkpoint: truncation of the newest entries cannot be detected from the store alone"));
-            }
-        } catch (IOException e) {
-            problems.add(new ChainProblem(Outcome.FAIL, null, WormStore.CHECKPOINT_FILE, "cannot read ("
-                    + e.getClass().getSimpleName() + ")"));
-        } catch (WormException e) {
-            problems.add(new ChainProblem(Outcome.FAIL, null, WormStore.CHECKPOINT_FILE, e.getMessage()));
-        }
-        return null;
-    }
-
-    private void checkCheckpoint(Checkpoint checkpoint, String file, String what, String origin, long count,
+    private void checkCheckpoint(Checkpoint checkpoint, String file, String what, String origin, long count, String next,
             Map<Long, byte[]> rootsAt, boolean treeIntact, List<ChainProblem> problems, List<String> notes,
             boolean storeOwn) {
         if (origin != null && !origin.equals(checkpoint.origin())) {
@@ -404,7 +331,7 @@ public final class ChainVerifier {
             return;
         }
         if (checkpoint.size() > count) {
-            problems.add(new ChainProblem(Outcome.FAIL, count, WormStore.entryFileName(count), what + " covers "
+            problems.add(new ChainProblem(Outcome.FAIL, count, next, what + " covers "
                     + checkpoint.size() + " entries but the store ends after " + count + ": entries " + count + ".."
                     + (checkpoint.size() - 1) + " were removed (truncation or rollback)"));
         } else if (treeIntact || rootsAt.containsKey(checkpoint.size())) {

@@ -37,10 +37,13 @@ import dev.root24.policy.RepositoryRoot;
  * @param algorithms the signatures required of every entry (empty: those of the trusted keys)
  * @param evidence files phase 3 requires
  * @param ignoredKeys one line per configured key that does not count, saying why
+ * @param repositoryChain whether the chain continues from the certifications deployed to a repository
+ *                        ({@code worm.chainStore: repository}) rather than from {@code store}
+ * @param chainRepository the URL of that repository, or null for the build's repositories
  */
 public record WormSettings(Path store, String storeInRepository, Signer signer, List<TrustedKey> trustedKeys,
         Checkpoint trustedCheckpoint, Set<SignatureAlgorithm> algorithms, List<PolicyDocument.Evidence> evidence,
-        List<String> ignoredKeys) {
+        List<String> ignoredKeys, boolean repositoryChain, String chainRepository) {
 
     /** Key and checkpoint resources are small; a larger one is refused rather than read. */
     static final int MAX_RESOURCE_BYTES = 64 * 1024;
@@ -115,8 +118,14 @@ public record WormSettings(Path store, String storeInRepository, Signer signer, 
                         : Checkpoint.parse(read(root.resolve(location, "trustedCheckpoint"), location), location);
             }
             Set<SignatureAlgorithm> algorithms = requested.isEmpty() ? Set.of() : EnumSet.copyOf(requested);
+            String kind = worm.chainStore() == null ? "directory" : worm.chainStore().strip();
+            if (!kind.equals("directory") && !kind.equals("repository")) {
+                throw new PolicyException("worm.chainStore must be directory or repository");
+            }
+            String chainRepository = worm.chainRepository() == null || worm.chainRepository().isBlank() ? null
+                    : worm.chainRepository().strip();
             return new WormSettings(absoluteStore, inRepository, signer, trusted, checkpoint, algorithms,
-                    worm.evidence() == null ? List.of() : worm.evidence(), ignored);
+                    worm.evidence() == null ? List.of() : worm.evidence(), ignored, kind.equals("repository"), chainRepository);
         } catch (WormException e) {
             throw new PolicyException(e.getMessage());
         }

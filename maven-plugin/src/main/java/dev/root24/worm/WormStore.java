@@ -19,9 +19,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An append-only directory of chain entries, one file per entry ({@code entry-0000000000.dsse.json},
@@ -34,7 +38,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * across processes, plus an in-process lock because the OS lock is per JVM) only makes concurrent
  * appenders take turns, so they build one linear chain instead of racing and retrying.
  */
-public final class WormStore {
+public final class WormStore implements ChainStore {
 
     public static final String CHECKPOINT_FILE = "checkpoint";
     static final String LOCK_FILE = ".lock";
@@ -42,6 +46,9 @@ public final class WormStore {
     static final String ORIGIN_PREFIX = "root24.dev/worm/";
     /** Entries hold digests, not reports, so a few kB; anything far larger is not an entry. */
     static final long MAX_ENTRY_BYTES = 1 << 20;
+    static final int MAX_JUNK_NAMES = 10;
+    private static final long LOCK_WAIT_MILLIS = 10_000;
+    private static final Pattern ENTRY_NAME = Pattern.compile("entry-(\\d{10})\\.dsse\\.json");
 
     private static final Map<Path, ReentrantLock> IN_PROCESS_LOCKS = new ConcurrentHashMap<>();
     private static final int LINK_ATTEMPTS = 16;
@@ -94,9 +101,96 @@ public final class WormStore {
         }
     }
 
+    /**
+     * The store at {@code directory} as it is, for reading: nothing is created, so verifying a
+     * path that is not a store reports it instead of making one.
+     */
+    public static WormStore at(Path directory) {
+        return new WormStore(directory, Durability.FSYNC, Clock.systemUTC());
+    }
+
     public Path directory() {
         return directory;
     }
+
+    @Override
+    public String location() {
+        return directory.toString();
+    }
+
+    @Override
+    public String entryName(long index) {
+        return entryFileName(index);
+    }
+
+    /** Entry files by their number, under the shared {@link ReadHold}. */
+    @Override
+    public Listing list() {
+        ReadHold hold = holdForReading(directory, LOCK_WAIT_MILLIS);
+        List<ChainProblem> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        if (!hold.held() && Files.isRegularFile(directory.resolve(LOCK_FILE), LinkOption.NOFOLLOW_LINKS)) {
+            notes.add("the store's lock could not be taken within " + LOCK_WAIT_MILLIS / 1000 + " s, so an append"
+                    + " may have run during verification; if a problem names the newest entries, verify again");
+        }
+        if (!Files.isDirectory(directory)) {
+            problems.add(new ChainProblem(Outcome.FAIL, null, null, directory + ": not a directory"));
+            return new Listing(null, problems, notes, null, hold);
+        }
+        TreeMap<Long, StoredEntry> files = new TreeMap<>();
+        // Only the first few unexpected names are kept: a store stuffed with junk must not turn
+        // into a report of the same size.
+        TreeSet<String> junkShown = new TreeSet<>();
+        long junk = 0;
+        try (DirectoryStream<Path> listing = Files.newDirectoryStream(directory)) {
+            for (Path p : listing) {
+                String name = p.getFileName().toString();
+                Matcher m = ENTRY_NAME.matcher(name);
+                if (m.matches()) {
+                    files.put(Long.parseLong(m.group(1)), new EntryFile(p, name));
+                } else if (name.equals(CHECKPOINT_FILE) || name.equals(LOCK_FILE)) {
+                    if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                        problems.add(new ChainProblem(Outcome.FAIL, null, name, "is " + describeNonRegular(p)
+                                + " where the store's own file belongs: store files are never followed"));
+                    }
+                } else if (name.equals(INCOMING_DIR)) {
+                    if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                        problems.add(new ChainProblem(Outcome.FAIL, null, name, "is " + describeNonRegular(p)
+                                + " where the store's own directory belongs: an append would write through it"));
+                    }
+                } else {
+                    junk++;
+                    junkShown.add(name);
+                    if (junkShown.size() > MAX_JUNK_NAMES) {
+                        junkShown.pollLast();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            problems.add(new ChainProblem(Outcome.FAIL, null, null, directory + ": cannot list ("
+                    + e.getClass().getSimpleName() + ")"));
+            return new Listing(null, problems, notes, null, hold);
+        }
+        if (junk == 1) {
+            problems.add(new ChainProblem(Outcome.WARN, null, junkShown.first(), "unexpected file in the store"));
+        } else if (junk > 1) {
+            String shown = String.join(", ", junkShown);
+            problems.add(new ChainProblem(Outcome.WARN, null, null, junk + " unexpected files in the store"
+                    + (junk > junkShown.size() ? ", first " + junkShown.size() + " by name: " : ": ") + shown));
+        }
+        long count = files.isEmpty() ? 0 : files.lastKey() + 1;
+        Checkpoint checkpoint = readStoreCheckpoint(directory, count, problems);
+        return new Listing(files, problems, notes, checkpoint, hold);
+    }
+
+    /** An entry file, read bounded and never through a link. */
+    private record EntryFile(Path file, String name) implements StoredEntry {
+        @Override
+        public byte[] read() throws IOException {
+            return RegularFile.read(file, MAX_ENTRY_BYTES);
+        }
+    }
+
 
     /** The file name of entry {@code index}: ten digits, so name order is chain order. */
     public static String entryFileName(long index) {
@@ -107,19 +201,9 @@ public final class WormStore {
      * Appends one certification as the next entry, signed by {@code signer} (or marked unsigned),
      * and rewrites the checkpoint. Safe against concurrent appenders in this and other processes.
      */
+    @Override
     public AppendedEntry append(CertificationRecord record, Signer signer) throws WormException {
-        byte[] canonicalReport;
-        try {
-            canonicalReport = CanonicalJson.canonicalize(record.reportJson());
-        } catch (IllegalArgumentException e) {
-            throw new WormException("report.json: " + CanonicalJson.describe(e, "JSON document"));
-        }
-        String sha512 = DigestAlgorithm.SHA_512.hex(canonicalReport);
-        String blake2b = DigestAlgorithm.BLAKE2B_256.hex(canonicalReport);
-        List<ChainFields.DeclaredSigner> declared = new ArrayList<>();
-        for (SigningKey key : signer.keys()) {
-            declared.add(new ChainFields.DeclaredSigner(key.algorithm(), key.keyId()));
-        }
+        byte[] canonicalReport = canonicalReport(record);
         ReentrantLock local = IN_PROCESS_LOCKS.computeIfAbsent(directory, d -> new ReentrantLock());
         local.lock();
         requireNoLink(directory.resolve(LOCK_FILE), LOCK_FILE);
@@ -129,13 +213,11 @@ public final class WormStore {
             clearIncoming();
             for (int attempt = 0; attempt < LINK_ATTEMPTS; attempt++) {
                 refreshHead();
-                Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                Instant timestamp = prevTimestamp != null && !now.isAfter(prevTimestamp)
-                        ? prevTimestamp.plus(1, ChronoUnit.MICROS) : now;
-                ChainFields chain = new ChainFields(nextIndex, timestamp, prevPayloadSha512,
-                        UUID.randomUUID().toString(), sha512, blake2b, declared);
-                byte[] payload = EntryStatement.payload(record, chain);
-                byte[] envelope = DsseEnvelope.sign(DsseEnvelope.IN_TOTO_PAYLOAD_TYPE, payload, signer).toJson();
+                NewEntry next = NewEntry.after(record, canonicalReport, signer, nextIndex, prevPayloadSha512,
+                        prevTimestamp, clock);
+                ChainFields chain = next.chain();
+                byte[] payload = next.payload();
+                byte[] envelope = next.envelope();
                 Path target = directory.resolve(entryFileName(nextIndex));
                 if (writeOnce(target, envelope)) {
                     accept(chain, payload);
@@ -157,6 +239,37 @@ public final class WormStore {
                     + (e.getMessage() != null ? ": " + oneLine(e.getMessage()) : "") + ")");
         } finally {
             local.unlock();
+        }
+    }
+
+    /** The report's RFC 8785 form, which the entry's digests cover. */
+    static byte[] canonicalReport(CertificationRecord record) throws WormException {
+        try {
+            return CanonicalJson.canonicalize(record.reportJson());
+        } catch (IllegalArgumentException e) {
+            throw new WormException("report.json: " + CanonicalJson.describe(e, "JSON document"));
+        }
+    }
+
+    /**
+     * The entry that follows a head, whichever store holds it: the given index and {@code prev},
+     * a timestamp strictly after the head's (the clock's, or one microsecond later), a fresh UUID,
+     * the report's digests and the signers' declaration, signed over the DSSE PAE.
+     */
+    record NewEntry(ChainFields chain, byte[] payload, byte[] envelope) {
+        static NewEntry after(CertificationRecord record, byte[] canonicalReport, Signer signer, long index, String prev,
+                Instant prevTimestamp, Clock clock) {
+            List<ChainFields.DeclaredSigner> declared = new ArrayList<>();
+            for (SigningKey key : signer.keys()) {
+                declared.add(new ChainFields.DeclaredSigner(key.algorithm(), key.keyId()));
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            Instant timestamp = prevTimestamp != null && !now.isAfter(prevTimestamp)
+                    ? prevTimestamp.plus(1, ChronoUnit.MICROS) : now;
+            ChainFields chain = new ChainFields(index, timestamp, prev, UUID.randomUUID().toString(),
+                    DigestAlgorithm.SHA_512.hex(canonicalReport), DigestAlgorithm.BLAKE2B_256.hex(canonicalReport), declared);
+            byte[] payload = EntryStatement.payload(record, chain);
+            return new NewEntry(chain, payload, DsseEnvelope.sign(DsseEnvelope.IN_TOTO_PAYLOAD_TYPE, payload, signer).toJson());
         }
     }
 
@@ -248,14 +361,24 @@ public final class WormStore {
      * @param report where that verification was written, for the message
      */
     public static void requireAppendable(ChainVerification verification, Path store, Path report) throws WormException {
+        requireAppendable(verification, at(store), report);
+    }
+
+    /** As {@link #requireAppendable(ChainVerification, Path, Path)}, for either kind of store. */
+    public static void requireAppendable(ChainVerification verification, ChainStore store, Path report) throws WormException {
         List<ChainProblem> failures = verification.problems(Outcome.FAIL);
         if (failures.isEmpty()) {
             return;
         }
-        throw new WormException("not appending to " + store + ": its chain fails verification (" + failures.get(0)
+        String recovery = store instanceof WormStore
+                ? "Keep this store unchanged as evidence and point wormStore at a new, empty directory to start a new chain."
+                // A repository cannot be swapped for an empty one: what was deleted has to come back.
+                : "Restore the deleted or damaged certification in the repository (the deploying build's"
+                        + " target/root24/certification.dsse.json, or the repository manager's trash or backup holds"
+                        + " its bytes); the chain is never continued over the damage.";
+        throw new WormException("not appending to " + store.location() + ": its chain fails verification (" + failures.get(0)
                 + (failures.size() > 1 ? "; " + failures.size() + " failures in all" : "") + ", see " + report
-                + "). An entry signed on top would vouch for that history. Keep this store unchanged as evidence"
-                + " and point wormStore at a new, empty directory to start a new chain.");
+                + "). An entry signed on top would vouch for that history. " + recovery);
     }
 
     /** Reads entries other writers appended since this instance last looked. */
@@ -298,6 +421,29 @@ public final class WormStore {
         prevTimestamp = chain.timestamp();
         tree.append(payload);
         nextIndex = chain.index() + 1;
+    }
+
+    private static Checkpoint readStoreCheckpoint(Path store, long count, List<ChainProblem> problems) {
+        Path file = store.resolve(CHECKPOINT_FILE);
+        try {
+            return Checkpoint.parse(RegularFile.read(file, Checkpoint.MAX_BYTES), CHECKPOINT_FILE);
+        } catch (RegularFile.Refused e) {
+            // A link or FIFO here is already a FAIL from the listing; a size problem is not.
+            if (!RegularFile.existsNoFollow(file) || Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                problems.add(new ChainProblem(Outcome.FAIL, null, CHECKPOINT_FILE, e.getMessage()));
+            }
+        } catch (NoSuchFileException e) {
+            if (count > 0) {
+                problems.add(new ChainProblem(Outcome.WARN, null, CHECKPOINT_FILE,
+                        "the store has no checkpoint: truncation of the newest entries cannot be detected from the store alone"));
+            }
+        } catch (IOException e) {
+            problems.add(new ChainProblem(Outcome.FAIL, null, CHECKPOINT_FILE, "cannot read ("
+                    + e.getClass().getSimpleName() + ")"));
+        } catch (WormException e) {
+            problems.add(new ChainProblem(Outcome.FAIL, null, CHECKPOINT_FILE, e.getMessage()));
+        }
+        return null;
     }
 
     /** Temporary file, fsync, hard link (fails if the name exists), directory fsync. */

@@ -140,4 +140,15 @@ class WormSettingsTest {
                 .isInstanceOf(PolicyException.class)
                 .hasMessageNotContaining("\n");
     }
+
+    @Test
+    void theChainStoreIsADirectoryUnlessThePolicySaysRepository() throws Exception {
+        assertThat(settings(new PolicyDocument.Worm(null, null, null, null, null), Optional.empty()).repositoryChain()).isFalse();
+        WormSettings repository = settings(new PolicyDocument.Worm(null, null, null, null, null, "repository",
+                " https://repo.example.com/releases/ "), Optional.empty());
+        assertThat(repository.repositoryChain()).isTrue();
+        assertThat(repository.chainRepository()).isEqualTo("https://repo.example.com/releases/");
+        assertThatThrownBy(() -> settings(new PolicyDocument.Worm(null, null, null, null, null, "git", null), Optional.empty()))
+                .isInstanceOf(PolicyException.class).hasMessage("worm.chainStore must be directory or repository");
+    }
 }
