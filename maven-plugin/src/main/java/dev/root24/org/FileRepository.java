@@ -1,0 +1,121 @@
+package dev.root24.org;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import dev.root24.policy.PolicyException;
+import dev.root24.resolve.DeployedCertifications;
+import dev.root24.worm.RepositoryChainStore;
+
+/**
+ * A Maven repository on a file system ({@code file:} URL, a mounted share), read in place: what
+ * no remote repository offers, a listing of every artifactId deployed under a groupId. A remote
+ * Maven repository has no listing in its layout (Nexus and Artifactory have search APIs of their
+ * own, which this does not use): give the projects instead.
+ *
+ * <p>No symbolic link is followed: the repository's directories were created by whoever deploys.
+ */
+public final class FileRepository {
+
+    private final Path root;
+
+    public FileRepository(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** The repository at a {@code file:} URL. */
+    public static FileRepository of(String url) throws PolicyException {
+        try {
+            java.net.URI uri = java.net.URI.create(url.strip());
+            if (!"file".equals(uri.getScheme())) {
+                throw new PolicyException(url + ": lists only a file: repository; a remote repository has no listing, give root24.projects");
+            }
+            return new FileRepository(Path.of(uri));
+        } catch (IllegalArgumentException e) {
+            throw new PolicyException("root24.chainRepository is not a file: URL");
+        }
+    }
+
+    /** Every artifactId under {@code groupId} that has at least one deployed certification. */
+    public List<ProjectCoordinates> artifacts(String groupId) throws PolicyException {
+        if (!ProjectCoordinates.isId(groupId)) {
+            throw new PolicyException("root24.groupId is not a groupId");
+        }
+        Path group = root.resolve(groupId.replace('.', '/'));
+        TreeSet<ProjectCoordinates> found = new TreeSet<>();
+        for (Path artifact : directories(group)) {
+            String artifactId = artifact.getFileName().toString();
+            if (!ProjectCoordinates.isId(artifactId)) {
+                continue;
+            }
+            if (!versionsWithCertification(artifact, artifactId).isEmpty()) {
+                found.add(new ProjectCoordinates(groupId, artifactId));
+            }
+            if (found.size() > ProjectList.MAX_PROJECTS) {
+                throw new PolicyException(group + ": more than " + ProjectList.MAX_PROJECTS + " artifacts");
+            }
+        }
+        return new ArrayList<>(found);
+    }
+
+    /**
+     * The chain of {@code project} as the release directories hold it (a snapshot's timestamped
+     * files need the resolver's metadata; the goal resolves through Maven Resolver instead).
+     */
+    public RepositoryChainStore chain(ProjectCoordinates project, Clock clock) throws PolicyException {
+        Path artifact = root.resolve(project.groupId().replace('.', '/')).resolve(project.artifactId());
+        List<RepositoryChainStore.Deployed> deployed = new ArrayList<>();
+        for (Path version : directories(artifact)) {
+            String v = version.getFileName().toString();
+            if (v.endsWith("-SNAPSHOT")) {
+                continue;
+            }
+            Path file = entry(version, project.artifactId(), v);
+            deployed.add(new RepositoryChainStore.Deployed(v, Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? file : null));
+        }
+        return RepositoryChainStore.of(project.toString(), root.toUri().toString(), root, deployed, clock);
+    }
+
+    private static Path entry(Path versionDirectory, String artifactId, String version) {
+        return versionDirectory.resolve(artifactId + "-" + version + "-" + DeployedCertifications.CLASSIFIER + "."
+                + DeployedCertifications.ENTRY_EXTENSION);
+    }
+
+    private static List<Path> versionsWithCertification(Path artifact, String artifactId) throws PolicyException {
+        List<Path> out = new ArrayList<>();
+        for (Path version : directories(artifact)) {
+            String v = version.getFileName().toString();
+            if (RepositoryChainStore.isPlainVersion(v) && (v.endsWith("-SNAPSHOT")
+                    || Files.isRegularFile(entry(version, artifactId, v), LinkOption.NOFOLLOW_LINKS))) {
+                out.add(version);
+                break;
+            }
+        }
+        return out;
+    }
+
+    private static List<Path> directories(Path dir) throws PolicyException {
+        List<Path> out = new ArrayList<>();
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return out;
+        }
+        try (DirectoryStream<Path> listing = Files.newDirectoryStream(dir)) {
+            for (Path p : listing) {
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    out.add(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new PolicyException(dir + ": cannot be listed (" + e.getClass().getSimpleName() + ")");
+        }
+        out.sort(null);
+        return out;
+    }
+}
