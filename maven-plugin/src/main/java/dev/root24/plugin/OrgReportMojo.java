@@ -81,8 +81,11 @@ public final class OrgReportMojo extends AbstractMojo {
     @Parameter(property = "root24.allowDirty", defaultValue = "false")
     private boolean allowDirty;
 
-    /** Where {@code index.html}, {@code org-report.json}, {@code org-report.csv} and {@code projects/} are written. */
-    @Parameter(property = "root24.orgReportDirectory", defaultValue = "${project.build.directory}/org-report")
+    /**
+     * Where {@code index.html}, {@code org-report.json}, {@code org-report.csv} and {@code projects/}
+     * are written. Default: {@code target/org-report} in the directory mvn runs in (there is no project).
+     */
+    @Parameter(property = "root24.orgReportDirectory", defaultValue = "${session.executionRootDirectory}/target/org-report")
     private File outputDirectory;
 
     /**
