@@ -77,6 +77,7 @@ public final class OrgReportHtml {
             th, td { border-bottom: 1px solid #ddd; padding: 3px 6px; text-align: left; vertical-align: top; }
             th { background: #f3f4f8; cursor: pointer; position: sticky; top: 0; }
             td.num { text-align: right; }
+            table.fields { width: auto; }
             .st { font-weight: 600; white-space: nowrap; }
             .OK { color: #1e7d32; } .STALE { color: #9a6700; } .NEVER_CERTIFIED { color: #666; }
             .FORK, .GAP { color: #b35900; } .UNSIGNED, .FAILED_VERIFICATION { color: #b00020; }
@@ -213,6 +214,7 @@ public final class OrgReportHtml {
                     + " on the chain");
             xml.writeEndElement();
             xml.writeStartElement("table");
+            xml.writeAttribute("class", "fields");
             field(xml, "Latest version certified", r.version());
             field(xml, "Tier", r.tier());
             field(xml, "Score", r.score() < 0 ? null : r.score() + "/100");
