@@ -140,8 +140,13 @@ public final class WormBenchmark {
 
     /** Seconds {@code sha512sum} needs for every entry file, driven through xargs to avoid argv limits. */
     private static double sha512sum(Path dir) throws IOException, InterruptedException {
+        return sha512sum(dir, "-maxdepth 1 -name 'entry-*'");
+    }
+
+    /** Seconds {@code sha512sum} needs for every file {@code find . <selection>} names below {@code dir}. */
+    static double sha512sum(Path dir, String selection) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("sh", "-c",
-                "find . -maxdepth 1 -name 'entry-*' -print0 | xargs -0 sha512sum > /dev/null"));
+                "find . " + selection + " -print0 | xargs -0 sha512sum > /dev/null"));
         long start = System.nanoTime();
         Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
         if (p.waitFor() != 0) {

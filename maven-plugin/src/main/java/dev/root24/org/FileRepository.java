@@ -12,7 +12,10 @@ import java.util.TreeSet;
 
 import dev.root24.policy.PolicyException;
 import dev.root24.resolve.DeployedCertifications;
+import dev.root24.worm.DigestAlgorithm;
+import dev.root24.worm.RegularFile;
 import dev.root24.worm.RepositoryChainStore;
+import dev.root24.worm.WormStore;
 
 /**
  * A Maven repository on a file system ({@code file:} URL, a mounted share), read in place: what
@@ -66,21 +69,53 @@ public final class FileRepository {
     }
 
     /**
-     * The chain of {@code project} as the release directories hold it (a snapshot's timestamped
-     * files need the resolver's metadata; the goal resolves through Maven Resolver instead).
+     * What the release directories of {@code project} hold, each artifact read once (a
+     * snapshot's timestamped files need the resolver's metadata; the goal resolves through Maven
+     * Resolver instead).
      */
-    public RepositoryChainStore chain(ProjectCoordinates project, Clock clock) throws PolicyException {
+    public OrgReporter.DeployedChain deployed(ProjectCoordinates project, Clock clock) throws PolicyException {
         Path artifact = root.resolve(project.groupId().replace('.', '/')).resolve(project.artifactId());
         List<RepositoryChainStore.Deployed> deployed = new ArrayList<>();
+        List<String> digests = new ArrayList<>();
         for (Path version : directories(artifact)) {
             String v = version.getFileName().toString();
             if (v.endsWith("-SNAPSHOT")) {
                 continue;
             }
             Path file = entry(version, project.artifactId(), v);
-            deployed.add(new RepositoryChainStore.Deployed(v, Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? file : null));
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                deployed.add(new RepositoryChainStore.Deployed(v, null));
+                digests.add(v + " none");
+                continue;
+            }
+            byte[] bytes = null;
+            try {
+                bytes = RegularFile.read(file, WormStore.MAX_ENTRY_BYTES);
+                digests.add(v + " " + DigestAlgorithm.SHA_256.hex(bytes));
+            } catch (IOException e) {
+                // The store reads it again and reports why, without its content.
+                digests.add(v + " unreadable " + e.getClass().getSimpleName());
+            }
+            deployed.add(new RepositoryChainStore.Deployed(v, file, bytes));
         }
-        return RepositoryChainStore.of(project.toString(), root.toUri().toString(), root, deployed, clock);
+        String digest = VerificationCache.digest(digests);
+        String where = root.toUri().toString();
+        return new OrgReporter.DeployedChain() {
+            @Override
+            public String digest() {
+                return digest;
+            }
+
+            @Override
+            public RepositoryChainStore store() {
+                return RepositoryChainStore.of(project.toString(), where, root, deployed, clock);
+            }
+        };
+    }
+
+    /** The chain of {@code project} as the release directories hold it. */
+    public RepositoryChainStore chain(ProjectCoordinates project, Clock clock) throws PolicyException {
+        return (RepositoryChainStore) deployed(project, clock).store();
     }
 
     private static Path entry(Path versionDirectory, String artifactId, String version) {

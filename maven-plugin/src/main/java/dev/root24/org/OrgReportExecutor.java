@@ -94,7 +94,7 @@ public class OrgReportExecutor {
                 : VerificationCache.open(settings.cacheDirectory(), settings.cacheKeyFile());
         Clock clock = Clock.systemUTC();
         OrgReporter.Result result = new OrgReporter(requirements, cache, settings.threads(), clock).run(projects,
-                p -> certifications.chain(session, repositories, p.groupId(), p.artifactId(), clock),
+                p -> OrgReporter.DeployedChain.of(certifications.chain(session, repositories, p.groupId(), p.artifactId(), clock)),
                 settings.policy().strip() + (jar == null ? "" : " in " + settings.policyArtifact().strip()));
         Path index = OrgReportFiles.write(result.report(), new OrgReportHtml(new ScoreChart(
                 CertifySettings.thresholds(trust.policy().document().scoring()))),

@@ -29,7 +29,31 @@ public final class OrgReporter {
     @FunctionalInterface
     public interface ChainSource {
         /** @throws PolicyException when the repository cannot be read for {@code project} */
-        ChainStore chain(ProjectCoordinates project) throws PolicyException;
+        DeployedChain deployed(ProjectCoordinates project) throws PolicyException;
+    }
+
+    /** What is deployed for one project, read once: its digest keys the cache, its store is verified. */
+    public interface DeployedChain {
+        /** The {@link VerificationCache#digest digest} of the deployed artifacts. */
+        String digest() throws IOException;
+
+        /** The chain built from exactly the artifacts {@link #digest} covers. */
+        ChainStore store();
+
+        /** A chain a source could only give as a store (the resolver's): digested from its listing. */
+        static DeployedChain of(ChainStore store) {
+            return new DeployedChain() {
+                @Override
+                public String digest() throws IOException {
+                    return VerificationCache.digest(store);
+                }
+
+                @Override
+                public ChainStore store() {
+                    return store;
+                }
+            };
+        }
     }
 
     /**
@@ -97,9 +121,9 @@ public final class OrgReporter {
 
     private ProjectRow judge(ProjectCoordinates project, ChainSource source, ProjectAssessment assessment,
             String fingerprint, AtomicInteger cached, AtomicInteger verified) {
-        ChainStore store;
+        DeployedChain deployed;
         try {
-            store = source.chain(project);
+            deployed = source.deployed(project);
         } catch (PolicyException e) {
             // Never OK: a chain nobody could read proves nothing.
             return new ProjectRow(project, OrgStatus.FAILED_VERIFICATION, null, null, -1, null, null, List.of(), 0,
@@ -108,7 +132,7 @@ public final class OrgReporter {
         String key = null;
         if (cache != null) {
             try {
-                key = VerificationCache.key(fingerprint, project, store);
+                key = VerificationCache.key(fingerprint, project, deployed.digest());
                 ProjectRow hit = cache.get(key);
                 if (hit != null && hit.project().equals(project)) {
                     cached.incrementAndGet();
@@ -118,7 +142,7 @@ public final class OrgReporter {
                 key = null;
             }
         }
-        ProjectRow row = assessment.assess(project, store);
+        ProjectRow row = assessment.assess(project, deployed.store());
         verified.incrementAndGet();
         if (key != null) {
             cache.put(key, row);

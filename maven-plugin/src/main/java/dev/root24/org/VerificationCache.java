@@ -11,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -97,31 +98,53 @@ public final class VerificationCache {
         }
     }
 
-    /** The key of the verdict on {@code project}'s chain as {@code store} lists it now, under {@code requirements}. */
-    public static String key(String requirements, ProjectCoordinates project, ChainStore store) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
-        }
+    /**
+     * The key of the verdict on {@code project}'s chain under {@code requirements}, whose deployed
+     * artifacts have {@code deployed} as their {@link #digest digest}.
+     */
+    public static String key(String requirements, ProjectCoordinates project, String deployed) {
+        MessageDigest digest = sha256();
         line(digest, requirements);
         line(digest, project.toString());
+        line(digest, deployed);
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * The digest of what was deployed: each version with the SHA-256 of its certification
+     * artifact, or what kept it from being read.
+     */
+    public static String digest(List<String> versionsAndDigests) {
+        MessageDigest digest = sha256();
+        versionsAndDigests.forEach(v -> line(digest, v));
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The digest of what {@code store} lists, with what the store found about it, for a source that only gives the store. */
+    public static String digest(ChainStore store) throws IOException {
+        List<String> lines = new java.util.ArrayList<>();
         try (ChainStore.Listing listing = store.list()) {
             if (listing.entries() != null) {
                 for (var e : listing.entries().entrySet()) {
-                    line(digest, e.getKey() + " " + e.getValue().name() + " "
-                            + DigestAlgorithm.SHA_256.hex(e.getValue().read()));
+                    lines.add(e.getKey() + " " + e.getValue().name() + " " + DigestAlgorithm.SHA_256.hex(e.getValue().read()));
                 }
             }
             for (ChainProblem p : listing.problems()) {
-                line(digest, "problem " + p);
+                lines.add("problem " + p);
             }
             for (String note : listing.notes()) {
-                line(digest, "note " + note);
+                lines.add("note " + note);
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return digest(lines);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
     }
 
     private static void line(MessageDigest digest, String text) {

@@ -54,7 +54,7 @@ class OrgReporterTest {
 
     private OrgReporter.Result run(VerificationCache cache, Clock clock, ProjectCoordinates... projects) throws PolicyException {
         return new OrgReporter(requirements(), cache, 2, clock).run(List.of(projects),
-                p -> repo.repository.chain(p, Clock.systemUTC()), "test-policy");
+                p -> repo.repository.deployed(p, Clock.systemUTC()), "test-policy");
     }
 
     private ProjectRow row(ProjectCoordinates p) throws PolicyException {
@@ -174,6 +174,19 @@ class OrgReporterTest {
     }
 
     @Test
+    void aCertificationRedeployedWithAHigherScoreMissesTheCache() throws Exception {
+        honest(HONEST);
+        VerificationCache cache = VerificationCache.open(dir.resolve("cache"), dir.resolve("cache.key"));
+        run(cache, Clock.systemUTC(), HONEST);
+        // Same version, same place, altered content: a key by coordinates would return the old verdict.
+        Path latest = repo.file(HONEST, "1.2");
+        Files.writeString(latest, Files.readString(latest).replace("\"sig\":\"", "\"sig\":\"AAAA"));
+        OrgReporter.Result rerun = run(cache, Clock.systemUTC(), HONEST);
+        assertThat(rerun.cached()).isZero();
+        assertThat(rerun.report().rows().get(0).status()).isEqualTo(OrgStatus.FAILED_VERIFICATION);
+    }
+
+    @Test
     void aTamperedCacheEntryIsIgnoredAndCannotRaiseAScoreOrStatus() throws Exception {
         repo.deploy(HONEST, "1.0", org, "SILVER", 75);
         repo.deploy(HONEST, "1.1", team, "PLATINUM", 99);
@@ -205,9 +218,9 @@ class OrgReporterTest {
         VerificationCache cache = VerificationCache.open(cacheDir, dir.resolve("cache.key"));
         run(cache, Clock.systemUTC(), HONEST, OTHER);
         String honestKey = VerificationCache.key(new OrgReporter(requirements(), cache, 1, Clock.systemUTC()).fingerprint(),
-                HONEST, repo.chain(HONEST));
+                HONEST, repo.repository.deployed(HONEST, Clock.systemUTC()).digest());
         String otherKey = VerificationCache.key(new OrgReporter(requirements(), cache, 1, Clock.systemUTC()).fingerprint(),
-                OTHER, repo.chain(OTHER));
+                OTHER, repo.repository.deployed(OTHER, Clock.systemUTC()).digest());
         Path target = cacheDir.resolve(honestKey.substring(0, 2)).resolve(honestKey + ".json");
         Files.copy(cacheDir.resolve(otherKey.substring(0, 2)).resolve(otherKey + ".json"), target,
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
