@@ -49,4 +49,13 @@ assert page.contains('<img src="' + svgs[0].name + '"')
 
 String log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains('root24:org-report: 3 projects (1 UNSIGNED, 1 NEVER_CERTIFIED, 1 OK); 3 verified, 0 from the cache')
+
+// By groupId: the two members that deployed a certification (legacy-portal never did), the second
+// run entirely from the cache, with the same rows
+def byGroup = new JsonSlurper().parse(new File(basedir, 'report/target/by-group/org-report.json'))
+assert byGroup.projects*.project as Set == ['com.acme.platform:payments-service', 'com.acme.platform:billing-service'] as Set
+assert byGroup.projects.find { it.project.endsWith(':payments-service') }.status == 'OK'
+assert byGroup.projects.find { it.project.endsWith(':billing-service') }.status == 'UNSIGNED'
+assert log.contains('root24:org-report: 2 projects (1 UNSIGNED, 1 OK); 2 verified, 0 from the cache')
+assert log.contains('root24:org-report: 2 projects (1 UNSIGNED, 1 OK); 0 verified, 2 from the cache')
 return true
