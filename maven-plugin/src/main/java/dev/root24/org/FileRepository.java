@@ -27,6 +27,9 @@ import dev.root24.worm.WormStore;
  */
 public final class FileRepository {
 
+    /** Far beyond any real number of versions or artifacts in one directory; more is broken or hostile. */
+    static final int MAX_DIRECTORIES = 20_000;
+
     private final Path root;
 
     public FileRepository(Path root) {
@@ -123,7 +126,7 @@ public final class FileRepository {
                 + DeployedCertifications.ENTRY_EXTENSION);
     }
 
-    private static List<Path> versionsWithCertification(Path artifact, String artifactId) throws PolicyException {
+    private List<Path> versionsWithCertification(Path artifact, String artifactId) throws PolicyException {
         List<Path> out = new ArrayList<>();
         for (Path version : directories(artifact)) {
             String v = version.getFileName().toString();
@@ -136,15 +139,29 @@ public final class FileRepository {
         return out;
     }
 
-    private static List<Path> directories(Path dir) throws PolicyException {
+    /** The subdirectories of {@code dir}, which must lie below the root through no symbolic link. */
+    private List<Path> directories(Path dir) throws PolicyException {
         List<Path> out = new ArrayList<>();
+        if (Files.isSymbolicLink(dir)) {
+            throw new PolicyException(dir + ": is a symbolic link in the repository; not followed");
+        }
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return out;
+        }
+        try {
+            if (!dir.toRealPath().equals(root.toRealPath().resolve(root.relativize(dir)))) {
+                throw new PolicyException(dir + ": lies under a symbolic link in the repository; not followed");
+            }
+        } catch (IOException e) {
+            throw new PolicyException(dir + ": cannot be resolved (" + e.getClass().getSimpleName() + ")");
         }
         try (DirectoryStream<Path> listing = Files.newDirectoryStream(dir)) {
             for (Path p : listing) {
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     out.add(p);
+                }
+                if (out.size() > MAX_DIRECTORIES) {
+                    throw new PolicyException(dir + ": more than " + MAX_DIRECTORIES + " directories; not listed");
                 }
             }
         } catch (IOException e) {

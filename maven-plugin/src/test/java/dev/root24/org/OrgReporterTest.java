@@ -240,6 +240,19 @@ class OrgReporterTest {
     }
 
     @Test
+    void aGroupDirectoryThatIsALinkOutOfTheRepositoryIsNotFollowed() throws Exception {
+        OrgRepositoryFixture elsewhere = new OrgRepositoryFixture(dir.resolve("elsewhere"));
+        elsewhere.deploy(HONEST, "1.0", org, "GOLD", 90);
+        Files.createDirectories(repo.root.resolve("com"));
+        Files.createSymbolicLink(repo.root.resolve("com/acme"), elsewhere.root.resolve("com/acme"));
+        assertThatThrownBy(() -> repo.repository.artifacts("com.acme")).isInstanceOf(PolicyException.class)
+                .hasMessageContaining("symbolic link");
+        ProjectRow r = row(HONEST);
+        assertThat(r.status()).isEqualTo(OrgStatus.FAILED_VERIFICATION);
+        assertThat(r.reasons()).anyMatch(s -> s.contains("symbolic link"));
+    }
+
+    @Test
     void aProjectListNamesTheLineOfABadEntryWithoutQuotingIt() throws Exception {
         Path file = dir.resolve("projects.txt");
         Files.writeString(file, "# the platform's list\ncom.acme:payments\n\ncom.acme:portal # legacy\nsecret-token-xyz\n");
