@@ -166,8 +166,13 @@ public final class WormBenchmark {
      * needs for every entry file, driven through xargs to avoid argv limits.
      */
     private static double[] sha512sum(Path dir) throws IOException, InterruptedException {
+        return sha512sum(dir, "-maxdepth 1 -name 'entry-*'");
+    }
+
+    /** The same for every file {@code find . <selection>} names below {@code dir}. */
+    static double[] sha512sum(Path dir, String selection) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", "-c", "TIMEFORMAT='%U %S'; time"
-                + " (find . -maxdepth 1 -name 'entry-*' -print0 | xargs -0 sha512sum > /dev/null)"));
+                + " (find . " + selection + " -print0 | xargs -0 sha512sum > /dev/null)"));
         long start = System.nanoTime();
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

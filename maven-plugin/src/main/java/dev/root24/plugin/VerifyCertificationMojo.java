@@ -7,21 +7,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 
 import dev.root24.exec.Check;
 import dev.root24.output.OutputFile;
 import dev.root24.policy.PolicyException;
 import dev.root24.resolve.DeployedCertifications;
-import dev.root24.score.Tier;
 import dev.root24.worm.CertificationVerifier;
 import dev.root24.worm.DigestAlgorithm;
 import dev.root24.worm.OrganisationTrust;
 import dev.root24.worm.RegularFile;
-import dev.root24.worm.SignatureAlgorithm;
 import dev.root24.worm.VerificationSummary;
-import dev.root24.worm.WormException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -122,24 +118,7 @@ public final class VerifyCertificationMojo extends AbstractMojo {
                     trustedKeys == null ? List.of() : trustedKeys.stream().map(File::toPath).toList());
             Path envelope = envelope();
             what = certificationArtifact != null && !certificationArtifact.isBlank() ? certificationArtifact : envelope.toString();
-            var document = trust.policy().document();
-            Tier tier = requiredTier != null && !requiredTier.isBlank() ? Tier.parse(requiredTier)
-                    : document.failBelow() == null ? Tier.NONE : Tier.parse(document.failBelow());
-            List<String> algorithmNames = signatureAlgorithms != null && !signatureAlgorithms.isBlank()
-                    ? List.of(signatureAlgorithms.split(","))
-                    : document.worm() == null || document.worm().signatureAlgorithms() == null ? List.of()
-                    : document.worm().signatureAlgorithms();
-            EnumSet<SignatureAlgorithm> algorithms = EnumSet.noneOf(SignatureAlgorithm.class);
-            if (!algorithmNames.isEmpty()) {
-                algorithms.addAll(SignatureAlgorithm.parseList(String.join(",", algorithmNames)));
-            }
-            if (trust.keys().isEmpty()) {
-                throw new PolicyException("the organisation's policy names no trusted keys (worm.trustedKeys) and none"
-                        + " were given: nothing could be accepted");
-            }
-            var requirements = new CertificationVerifier.Requirements(trust.keys(), algorithms,
-                    trust.policy().base().sha256(), document.locked() == null ? List.of() : document.locked(), tier,
-                    maxAge(), allowDirty);
+            var requirements = trust.requirements(requiredTier, signatureAlgorithms, maxAge(maxAge), allowDirty);
             byte[] bytes = read(envelope);
             verdict = new CertificationVerifier(requirements, Clock.systemUTC()).verify(bytes);
             if (certificationArtifact != null && !certificationArtifact.isBlank()) {
@@ -153,7 +132,7 @@ public final class VerifyCertificationMojo extends AbstractMojo {
                     trust.policy().base().sha256(), plugin.getVersion(), Instant.now()));
             getLog().info("root24:verify-certification of " + what + " against " + policy
                     + (jar == null ? "" : " (" + policyArtifact + ")") + ", sha256 " + trust.policy().base().sha256());
-        } catch (PolicyException | WormException | IllegalArgumentException e) {
+        } catch (PolicyException | IllegalArgumentException e) {
             throw new MojoExecutionException("root24:verify-certification: " + e.getMessage());
         }
         getLog().info("  " + (verdict.project() == null ? "?" : verdict.project()) + ": " + verdict.tier() + " "
@@ -189,7 +168,8 @@ public final class VerifyCertificationMojo extends AbstractMojo {
         return parts.length == 3 ? "pkg:maven/" + parts[0] + "/" + parts[1] + "@" + parts[2] : coordinates.strip();
     }
 
-    private Duration maxAge() throws PolicyException {
+    /** {@code text} as the timeout formats or ISO-8601, or null for none; shared with {@code org-report}. */
+    static Duration maxAge(String maxAge) throws PolicyException {
         if (maxAge == null || maxAge.isBlank() || maxAge.strip().equalsIgnoreCase("none")) {
             return null;
         }

@@ -82,7 +82,8 @@ public record CertifySettings(List<Check> checks, List<ToolSpec> tools, String p
                 w.auditPhase() == null ? Weights.DEFAULT.auditWeight() : w.auditPhase());
     }
 
-    private static TierThresholds thresholds(PolicyDocument.Scoring scoring) {
+    /** The tier thresholds a policy sets, each defaulted. */
+    public static TierThresholds thresholds(PolicyDocument.Scoring scoring) {
         PolicyDocument.Tiers t = scoring == null ? null : scoring.tiers();
         TierThresholds d = TierThresholds.DEFAULT;
         if (t == null) {

@@ -422,7 +422,7 @@ public final class ScoreChart {
      * U+FFFE/U+FFFF) replaced by U+FFFD, cut to {@code max} characters: the writer escapes
      * markup but would pass those through and make the document unreadable.
      */
-    static String clean(String text, int max) {
+    public static String clean(String text, int max) {
         StringBuilder out = new StringBuilder(Math.min(text.length(), max));
         for (int i = 0; i < text.length() && out.length() < max; i++) {
             char c = text.charAt(i);

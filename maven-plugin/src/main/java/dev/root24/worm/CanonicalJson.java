@@ -94,7 +94,7 @@ public final class CanonicalJson {
      * Parses JSON text strictly; throws {@link MalformedJson} (never quoting the input) or, for
      * a duplicate member, the same with the offset of the duplicate.
      */
-    static JsonNode parse(byte[] json) {
+    public static JsonNode parse(byte[] json) {
         try {
             return MAPPER.readTree(json);
         } catch (JacksonException e) {

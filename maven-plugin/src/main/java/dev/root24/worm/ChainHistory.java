@@ -75,17 +75,62 @@ public record ChainHistory(List<ScorePoint> points, long unreadable, ChainVerifi
         return new ChainHistory(points, unreadable, verification);
     }
 
+    /**
+     * The history of whatever {@code store} lists, with the points' trust taken from
+     * {@code verification} (of the same store, already made: verifying twice would double the cost).
+     *
+     * @param checked whether {@code verification} checked signatures against trusted keys
+     */
+    public static ChainHistory of(ChainStore store, ChainVerification verification, boolean checked) {
+        Set<Long> failed = new HashSet<>();
+        for (ChainProblem problem : verification.problems(Outcome.FAIL)) {
+            if (problem.index() != null) {
+                failed.add(problem.index());
+            }
+        }
+        List<ScorePoint> points = new ArrayList<>();
+        long unreadable = 0;
+        try (ChainStore.Listing listing = store.list()) {
+            if (listing.entries() != null) {
+                for (var entry : listing.entries().entrySet()) {
+                    ScorePoint.Trust trust = failed.contains(entry.getKey()) ? ScorePoint.Trust.FAILED
+                            : checked ? ScorePoint.Trust.VERIFIED : ScorePoint.Trust.UNCHECKED;
+                    ScorePoint point;
+                    try {
+                        point = point(entry.getKey(), entry.getValue().read(), trust);
+                    } catch (IOException e) {
+                        point = null;
+                    }
+                    if (point == null) {
+                        unreadable++;
+                    } else {
+                        points.add(point);
+                    }
+                }
+            }
+        }
+        return new ChainHistory(points, unreadable, verification);
+    }
+
     /** The entry's claimed scores, or null when it has none that make sense. */
     private static ScorePoint point(long index, Path file, ScorePoint.Trust trust) {
         try {
-            byte[] payload = DsseEnvelope.parse(RegularFile.read(file, WormStore.MAX_ENTRY_BYTES)).payload();
+            return point(index, RegularFile.read(file, WormStore.MAX_ENTRY_BYTES), trust);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static ScorePoint point(long index, byte[] bytes, ScorePoint.Trust trust) {
+        try {
+            byte[] payload = DsseEnvelope.parse(bytes).payload();
             Instant time = EntryStatement.chainFields(payload).timestamp();
             JsonNode cert = CanonicalJson.parse(payload).path("predicate").path("certification");
             JsonNode phases = cert.path("phaseScores");
             return new ScorePoint(index, time, score(cert.path("overallScore")),
                     score(phases.path("static_analysis")), score(phases.path("dynamic_execution")),
                     score(phases.path("audit_proof")), trust);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }

@@ -29,6 +29,41 @@ public record OrganisationTrust(EffectivePolicy policy, List<TrustedKey> keys) {
     }
 
     /**
+     * What the organisation requires of a certification: its keys, its policy, its locks, and the
+     * tier and signatures the caller names, else those its policy names.
+     *
+     * @param requiredTier the lowest tier accepted, or null for the policy's {@code failBelow}, else NONE
+     * @param signatureAlgorithms comma-separated required signatures, or null for the policy's
+     *     {@code worm.signatureAlgorithms}, else any one
+     * @param maxAge the oldest certification accepted, or null
+     * @throws PolicyException when the organisation trusts no key, so nothing could be accepted
+     */
+    public CertificationVerifier.Requirements requirements(String requiredTier, String signatureAlgorithms,
+            java.time.Duration maxAge, boolean allowDirty) throws PolicyException {
+        var document = policy.document();
+        dev.root24.score.Tier tier = requiredTier != null && !requiredTier.isBlank() ? dev.root24.score.Tier.parse(requiredTier)
+                : document.failBelow() == null ? dev.root24.score.Tier.NONE : dev.root24.score.Tier.parse(document.failBelow());
+        List<String> algorithmNames = signatureAlgorithms != null && !signatureAlgorithms.isBlank()
+                ? List.of(signatureAlgorithms.split(","))
+                : document.worm() == null || document.worm().signatureAlgorithms() == null ? List.of()
+                : document.worm().signatureAlgorithms();
+        java.util.EnumSet<SignatureAlgorithm> algorithms = java.util.EnumSet.noneOf(SignatureAlgorithm.class);
+        if (!algorithmNames.isEmpty()) {
+            try {
+                algorithms.addAll(SignatureAlgorithm.parseList(String.join(",", algorithmNames)));
+            } catch (WormException e) {
+                throw new PolicyException(e.getMessage());
+            }
+        }
+        if (keys.isEmpty()) {
+            throw new PolicyException("the organisation's policy names no trusted keys (worm.trustedKeys) and none"
+                    + " were given: nothing could be accepted");
+        }
+        return new CertificationVerifier.Requirements(keys, algorithms, policy.base().sha256(),
+                document.locked() == null ? List.of() : document.locked(), tier, maxAge, allowDirty);
+    }
+
+    /**
      * @param location {@code classpath:path} inside {@code policyJar}, or a policy file
      * @param policyJar the organisation's policy jar, or null when {@code location} is a file
      * @param auditorKeys PEM files of further keys the auditor trusts

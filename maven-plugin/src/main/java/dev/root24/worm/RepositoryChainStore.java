@@ -42,8 +42,14 @@ public final class RepositoryChainStore implements ChainStore {
      *
      * @param version the version as the repository's metadata lists it ({@code 1.2}, {@code 1.3-SNAPSHOT})
      * @param file its {@code root24-certification} entry as resolved, or null when it has none
+     * @param bytes the entry's content when the caller already read it (bounded, not through a
+     *     link), so that what it digested is exactly what is verified; null to read {@code file}
      */
-    public record Deployed(String version, Path file) {
+    public record Deployed(String version, Path file, byte[] bytes) {
+        public Deployed(String version, Path file) {
+            this(version, file, null);
+        }
+
         public boolean snapshot() {
             return version.endsWith(SNAPSHOT);
         }
@@ -265,7 +271,7 @@ public final class RepositoryChainStore implements ChainStore {
                         + " symbolic link (" + localRepository.relativize(link) + "): repository files are never followed"));
                 return null;
             }
-            bytes = RegularFile.read(d.file(), WormStore.MAX_ENTRY_BYTES);
+            bytes = d.bytes() != null ? d.bytes() : RegularFile.read(d.file(), WormStore.MAX_ENTRY_BYTES);
         } catch (RegularFile.Refused e) {
             problems.add(new ChainProblem(Outcome.FAIL, null, name, "certification " + e.getMessage()));
             return null;

@@ -45,7 +45,7 @@ public final class WormStore implements ChainStore {
     static final String INCOMING_DIR = ".incoming";
     static final String ORIGIN_PREFIX = "root24.dev/worm/";
     /** Entries hold digests, not reports, so a few kB; anything far larger is not an entry. */
-    static final long MAX_ENTRY_BYTES = 1 << 20;
+    public static final long MAX_ENTRY_BYTES = 1 << 20;
     static final int MAX_JUNK_NAMES = 10;
     private static final long LOCK_WAIT_MILLIS = 10_000;
     private static final Pattern ENTRY_NAME = Pattern.compile("entry-(\\d{10})\\.dsse\\.json");
