@@ -93,7 +93,7 @@ public final class VerifyCertificationMojo extends AbstractMojo {
      * ({@code verificationResult}, {@code verifiedLevels} such as {@code ROOT24_GOLD}, the policy's
      * URI and digest), whether it passed or failed. Never written through a link.
      */
-    @Parameter(property = "root24.verificationSummary", defaultValue = "${project.build.directory}/root24/verification-summary.json")
+    @Parameter(property = "root24.verificationSummary", defaultValue = "${session.executionRootDirectory}/target/root24/verification-summary.json")
     private File verificationSummary;
 
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
